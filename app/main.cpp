@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "commandline.h"
+#include "headless.h"
 #include "mainwindow.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QTextStream>
-
-#include <cstdio>
 
 namespace {
 
@@ -13,44 +12,50 @@ namespace {
 bool hasDisplay()
 {
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        return true;
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
 #else
     return true;
 #endif
+}
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "subscriptor: " << message << Qt::endl;
+    return 2;
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    using namespace Subscriptor::App;
     QCoreApplication::setOrganizationName(QStringLiteral("Subscriptor"));
     QCoreApplication::setApplicationName(QStringLiteral("subscriptor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SUBSCRIPTOR_VERSION));
 
-    if (!hasDisplay()) {
-        // Parse --help/--version without a GUI; anything else needs a display.
-        QCoreApplication app(argc, argv);
-        QCommandLineParser parser;
-        parser.setApplicationDescription(QStringLiteral("GraphQL subscriptions for the rows of SQL tables."));
-        parser.addHelpOption();
-        parser.addVersionOption();
-        parser.process(app);
-        QTextStream(stderr) << "subscriptor: no display found (DISPLAY and WAYLAND_DISPLAY are empty).\n"
-                               "The workbench is a desktop program: start it from a desktop session, or under a\n"
-                               "virtual display with `xvfb-run build/bin/subscriptor`.\n";
-        return 2;
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    CommandLine commandLine;
+    QString error;
+    {
+        QCoreApplication app(argc, argv); // --help and --version need an application object
+        if (!CommandLine::parse(arguments, commandLine, error))
+            return fail(error + QStringLiteral(" (see --help)"));
+        if (commandLine.mode == CommandLine::Mode::PrintSchema)
+            return printSchema(commandLine.config);
+        if (commandLine.mode == CommandLine::Mode::Headless)
+            return runHeadless(commandLine.config);
     }
 
+    if (!hasDisplay()) {
+        return fail(QStringLiteral("no display found (DISPLAY and WAYLAND_DISPLAY are empty). Run the server alone with "
+                                   "`subscriptor --headless`, or the workbench under a virtual display with "
+                                   "`xvfb-run subscriptor`."));
+    }
     QApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("GraphQL subscriptions for the rows of SQL tables."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
-
     Subscriptor::Ui::MainWindow window;
     window.show();
-    return app.exec();
+    return QApplication::exec();
 }

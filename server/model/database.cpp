@@ -3,15 +3,12 @@
 
 #include <QAtomicInteger>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QUrl>
 
 namespace Subscriptor::Model {
-
-Q_LOGGING_CATEGORY(lcDatabase, "subscriptor.database")
 
 namespace {
 
@@ -74,7 +71,6 @@ bool Database::open(QString *error) const
         const QString reason = QStringLiteral("cannot open the database %1: %2").arg(m_location, db.lastError().text());
         if (error)
             *error = reason;
-        qCWarning(lcDatabase).noquote() << reason;
         return false;
     }
     return configure(db, error);
@@ -98,7 +94,6 @@ bool Database::configure(QSqlDatabase &db, QString *error) const
                                        .arg(m_location, pragma, query.lastError().text());
             if (error)
                 *error = reason;
-            qCWarning(lcDatabase).noquote() << reason;
             return false;
         }
     }

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+#include "servercore.h"
+
+#include "graphqlhttphandler.h"
+#include "listener.h"
+#include "seedsession.h"
+#include "subscriptionregistry.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QWebSocket>
+
+namespace Subscriptor {
+
+Q_LOGGING_CATEGORY(lcServer, "subscriptor.server")
+
+ServerCore::ServerCore(QObject *parent) : QObject(parent), m_registry(std::make_unique<PubSub::SubscriptionRegistry>())
+{
+    m_sweepTimer.setInterval(SweepIntervalMs);
+    connect(&m_sweepTimer, &QTimer::timeout, this, &ServerCore::sweep);
+}
+
+ServerCore::~ServerCore()
+{
+    // Sessions hold subscriptions that point into the registry: end them first.
+    const auto sessions = m_sessions;
+    m_sessions.clear();
+    qDeleteAll(sessions);
+    m_listener.reset();
+}
+
+bool ServerCore::start(const ServerConfig &config, QString *error)
+{
+    m_config = config;
+    m_config.backend.seedSubscription = [this](const Api::SeedSubscriptionRequest &request) {
+        return handleSeedSubscription(request);
+    };
+    if (!m_backend.open(m_config.backend, error))
+        return false;
+    connect(&m_backend.feed(), &Model::ChangeFeed::changes, m_registry.get(), &PubSub::SubscriptionRegistry::publish);
+    m_http = std::make_unique<Transport::GraphQLHttpHandler>(m_backend.graphql(), m_config.path.toUtf8(), m_config.corsOrigins);
+    m_listener = std::make_unique<Transport::Listener>(m_config, *m_http);
+    m_listener->setWebSocketCount([this] { return int(m_sessions.size()); });
+    connect(m_listener.get(), &Transport::Listener::webSocketConnected, this, &ServerCore::onWebSocket);
+    if (!m_listener->listen(error))
+        return false;
+    m_sweepTimer.start();
+    qCInfo(lcServer).noquote() << "listening on" << webSocketUrl().toString();
+    return true;
+}
+
+QUrl ServerCore::webSocketUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("ws"));
+    url.setHost(m_config.host.toString());
+    url.setPort(m_listener ? m_listener->port() : m_config.port);
+    url.setPath(m_config.path);
+    return url;
+}
+
+bool ServerCore::reload(QString *error)
+{
+    return m_backend.reload(error);
+}
+
+void ServerCore::onWebSocket(QWebSocket *socket)
+{
+    if (m_stopping) {
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("Server shutting down"));
+        socket->deleteLater();
+        return;
+    }
+    const Transport::WebSocketSession::Limits limits{m_config.limits.maxQueuedBytes, m_config.limits.maxQueuedMessages,
+                                                     m_config.limits.maxSubscriptionsPerConnection};
+    const quint64 id = m_nextSessionId++;
+    Transport::WebSocketSession *session = nullptr;
+    const QString protocol = socket->subprotocol();
+    if (protocol.isEmpty()) {
+        auto *seed = new Transport::SeedSession(socket, id, limits, m_backend, *m_registry, this);
+        m_channels.insert(seed->channelId(), seed);
+        session = seed;
+    } else {
+        // Subprotocols the listener accepted but this build does not speak yet.
+        socket->close(QWebSocketProtocol::CloseCode(4406), QStringLiteral("Subprotocol not acceptable"));
+        socket->deleteLater();
+        return;
+    }
+    m_sessions.insert(id, session);
+    connect(session, &Transport::WebSocketSession::finished, this, [this](Transport::WebSocketSession *ended) {
+        m_sessions.remove(ended->id());
+        if (auto *seed = qobject_cast<Transport::SeedSession *>(ended))
+            m_channels.remove(seed->channelId());
+        if (m_stopping && m_sessions.isEmpty())
+            finishStop();
+    });
+}
+
+QString ServerCore::handleSeedSubscription(const Api::SeedSubscriptionRequest &request)
+{
+    Transport::SeedSession *session = m_channels.value(request.channelId);
+    if (!session) {
+        return QStringLiteral("Unknown channelId \"%1\": no WebSocket of this server has it (it closed, or never "
+                              "connected). Connect, read channel_id from the first frame, and use that.")
+            .arg(request.channelId);
+    }
+    return session->handle(request);
+}
+
+void ServerCore::sweep()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_listener)
+        m_listener->sweep();
+    const auto sessions = m_sessions;
+    for (Transport::WebSocketSession *session : sessions)
+        session->sweep(now);
+}
+
+void ServerCore::stop()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    if (m_listener)
+        m_listener->stop();
+    m_backend.feed().stop();
+    if (m_sessions.isEmpty()) {
+        finishStop();
+        return;
+    }
+    for (Transport::WebSocketSession *session : std::as_const(m_sessions))
+        session->close(Transport::CloseCode::GoingAway, QStringLiteral("Server shutting down"));
+    // Peers that do not answer the close handshake are not waited for.
+    QTimer::singleShot(ShutdownGraceMs, this, &ServerCore::finishStop);
+}
+
+void ServerCore::finishStop()
+{
+    if (!m_stopping || m_stopped)
+        return;
+    m_stopped = true;
+    m_sweepTimer.stop();
+    const auto sessions = m_sessions;
+    m_sessions.clear();
+    m_channels.clear();
+    qDeleteAll(sessions);
+    Q_EMIT stopped();
+}
+
+} // namespace Subscriptor

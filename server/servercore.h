@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "backend.h"
+#include "serverconfig.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+class QWebSocket;
+
+namespace Subscriptor::PubSub {
+class SubscriptionRegistry;
+}
+namespace Subscriptor::Transport {
+class GraphQLHttpHandler;
+class Listener;
+class SeedSession;
+class WebSocketSession;
+}
+
+namespace Subscriptor {
+
+/**
+ * Everything of the server that lives in its thread, wired together: the Backend (database,
+ * models, API, change feed), the registry that fans changes out, the listener and the WebSocket
+ * sessions, and the one sweep timer for every timeout (DESIGN.md, code conventions 7).
+ */
+class ServerCore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerCore)
+
+public:
+    static constexpr int SweepIntervalMs = 1000;
+    static constexpr int ShutdownGraceMs = 2000;
+
+    explicit ServerCore(QObject *parent = nullptr);
+    ~ServerCore() override;
+
+    bool start(const ServerConfig &config, QString *error);
+    /// Closes every WebSocket with 1001 Going Away, lets queued frames go out, then stops
+    /// listening and emits stopped().
+    void stop();
+    bool reload(QString *error);
+
+    QUrl webSocketUrl() const;
+    const ServerConfig &config() const { return m_config; }
+    Backend &backend() { return m_backend; }
+    PubSub::SubscriptionRegistry &registry() { return *m_registry; }
+    const QHash<quint64, Transport::WebSocketSession *> &sessions() const { return m_sessions; }
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    void onWebSocket(QWebSocket *socket);
+    QString handleSeedSubscription(const Api::SeedSubscriptionRequest &request);
+    void sweep();
+    void finishStop();
+
+    ServerConfig m_config;
+    Backend m_backend;
+    std::unique_ptr<PubSub::SubscriptionRegistry> m_registry;
+    std::unique_ptr<Transport::GraphQLHttpHandler> m_http;
+    std::unique_ptr<Transport::Listener> m_listener;
+    QHash<quint64, Transport::WebSocketSession *> m_sessions;
+    QHash<QString, Transport::SeedSession *> m_channels;
+    quint64 m_nextSessionId = 1;
+    QTimer m_sweepTimer;
+    bool m_stopping = false;
+    bool m_stopped = false;
+};
+
+} // namespace Subscriptor

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#include "websocketsession.h"
+
+#include <QLoggingCategory>
+#include <QWebSocket>
+
+namespace Subscriptor::Transport {
+
+Q_LOGGING_CATEGORY(lcSession, "subscriptor.session")
+
+namespace {
+
+// A closing peer that does not answer our close frame within this is dropped.
+constexpr qint64 CloseGraceMs = 5'000;
+// Close reasons must fit a control frame (RFC 6455 §5.5: 125 bytes, 2 of them the code).
+constexpr qsizetype MaxCloseReasonBytes = 123;
+
+} // namespace
+
+WebSocketSession::WebSocketSession(QWebSocket *socket, quint64 id, const Limits &limits, QObject *parent)
+    : QObject(parent), m_socket(socket), m_id(id), m_limits(limits)
+{
+    m_socket->setParent(this);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
+        if (!m_closing)
+            textReceived(message);
+    });
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
+        if (!m_closing)
+            binaryReceived(message);
+    });
+    connect(m_socket, &QWebSocket::bytesWritten, this, [this] {
+        if (m_socket->bytesToWrite() == 0)
+            m_queuedMessages = 0;
+    });
+    connect(m_socket, &QWebSocket::disconnected, this, &WebSocketSession::onDisconnected);
+}
+
+WebSocketSession::~WebSocketSession() = default;
+
+QString WebSocketSession::peer() const
+{
+    return m_socket->peerAddress().toString() + u':' + QString::number(m_socket->peerPort());
+}
+
+qint64 WebSocketSession::queuedBytes() const
+{
+    return m_socket->bytesToWrite();
+}
+
+bool WebSocketSession::sendText(const QString &frame)
+{
+    if (m_closing)
+        return false;
+    const qint64 queued = m_socket->bytesToWrite();
+    if (queued > m_limits.maxQueuedBytes || m_queuedMessages >= m_limits.maxQueuedMessages) {
+        qCWarning(lcSession).noquote() << "connection" << m_id << "from" << peer() << "reads too slowly:" << queued
+                                       << "bytes and" << m_queuedMessages << "messages queued; closing it";
+        close(CloseCode::SlowConsumer, QStringLiteral("Slow consumer: %1 bytes queued").arg(queued));
+        return false;
+    }
+    m_socket->sendTextMessage(frame);
+    ++m_framesSent;
+    ++m_queuedMessages;
+    return true;
+}
+
+void WebSocketSession::close(quint16 code, const QString &reason)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_closingSince.start();
+    endSubscriptions();
+    QString text = reason;
+    while (text.toUtf8().size() > MaxCloseReasonBytes)
+        text.chop(1);
+    m_socket->close(QWebSocketProtocol::CloseCode(code), text);
+}
+
+void WebSocketSession::sweep(qint64)
+{
+    if (m_closing && !m_finished && m_closingSince.elapsed() > CloseGraceMs)
+        m_socket->abort();
+}
+
+void WebSocketSession::binaryReceived(const QByteArray &)
+{
+    close(CloseCode::PolicyViolation, QStringLiteral("Binary frames are not part of this protocol"));
+}
+
+void WebSocketSession::onDisconnected()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (!m_closing) {
+        m_closing = true;
+        endSubscriptions();
+    }
+    Q_EMIT finished(this);
+    deleteLater();
+}
+
+} // namespace Subscriptor::Transport

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+
+class QWebSocket;
+
+namespace Subscriptor::Transport {
+
+/// Application close codes of our own (RFC 6455 §7.4.2 leaves 4000–4999 to applications).
+namespace CloseCode {
+inline constexpr quint16 GoingAway = 1001;
+inline constexpr quint16 PolicyViolation = 1008;
+/// The connection's outgoing queue passed its bound: the client reads too slowly. It may
+/// reconnect and resume after the last sequence number it received.
+inline constexpr quint16 SlowConsumer = 4008;
+}
+
+/**
+ * One WebSocket connection and its protocol (a subclass per protocol). Owns the socket; applies
+ * the frame size limits and the bounded outgoing queue with its slow-consumer policy (DESIGN.md,
+ * Fan-out); reports when it ends.
+ */
+class WebSocketSession : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WebSocketSession)
+
+public:
+    struct Limits
+    {
+        qint64 maxQueuedBytes = 0;
+        int maxQueuedMessages = 0;
+        int maxSubscriptions = 0;
+    };
+
+    WebSocketSession(QWebSocket *socket, quint64 id, const Limits &limits, QObject *parent = nullptr);
+    ~WebSocketSession() override;
+
+    quint64 id() const { return m_id; }
+    virtual QString protocolName() const = 0;
+    virtual int subscriptionCount() const = 0;
+    QString peer() const;
+    quint64 framesSent() const { return m_framesSent; }
+    qint64 queuedBytes() const;
+    bool isClosing() const { return m_closing; }
+
+    /// Queues a text frame. False when the connection is closing or the queue passed its bound;
+    /// then the session closes with CloseCode::SlowConsumer and nothing is lost silently.
+    bool sendText(const QString &frame);
+    /// Closes the connection: a close frame, then the socket ends. Subscriptions end at once.
+    void close(quint16 code, const QString &reason);
+    /// Called about once a second by the server's one sweep timer (timeouts, keep-alives).
+    virtual void sweep(qint64 nowMs);
+
+Q_SIGNALS:
+    /// The connection is over; the session deletes itself later.
+    void finished(Subscriptor::Transport::WebSocketSession *session);
+
+protected:
+    virtual void textReceived(const QString &message) = 0;
+    virtual void binaryReceived(const QByteArray &message);
+    /// The connection is ending: remove every subscription from the registry.
+    virtual void endSubscriptions() = 0;
+    const Limits &limits() const { return m_limits; }
+    QWebSocket *socket() const { return m_socket; }
+
+private:
+    void onDisconnected();
+
+    QWebSocket *m_socket;
+    const quint64 m_id;
+    const Limits m_limits;
+    quint64 m_framesSent = 0;
+    int m_queuedMessages = 0;
+    bool m_closing = false;
+    bool m_finished = false;
+    QElapsedTimer m_closingSince;
+};
+
+} // namespace Subscriptor::Transport
