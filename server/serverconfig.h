@@ -24,6 +24,8 @@ struct ServerLimits
     static constexpr qint64 DefaultMaxQueuedBytes = 8 * 1024 * 1024;
     static constexpr int DefaultMaxQueuedMessages = 20'000;
     static constexpr int DefaultHttpIdleTimeoutMs = 30'000;
+    static constexpr int DefaultConnectionInitTimeoutMs = 3'000; ///< graphql-transport-ws (graphql-ws's default)
+    static constexpr int DefaultKeepAliveMs = 12'000;            ///< WebSocket pings; legacy `ka` messages
 
     int maxConnections = DefaultMaxConnections;
     int maxPendingHandshakes = DefaultMaxPendingHandshakes;
@@ -36,6 +38,10 @@ struct ServerLimits
     qint64 maxQueuedBytes = DefaultMaxQueuedBytes;     ///< per connection; past it: the slow-consumer policy
     int maxQueuedMessages = DefaultMaxQueuedMessages; ///< per connection
     int httpIdleTimeoutMs = DefaultHttpIdleTimeoutMs;
+    int connectionInitTimeoutMs = DefaultConnectionInitTimeoutMs; ///< 0: no timeout
+    /// How often an idle WebSocket is pinged (a peer that does not answer within as long is dropped)
+    /// and how often legacy graphql-ws clients get `ka`. 0: never.
+    int keepAliveMs = DefaultKeepAliveMs;
 };
 
 struct ServerConfig

@@ -2,8 +2,10 @@
 #include "servercore.h"
 
 #include "graphqlhttphandler.h"
+#include "legacywssession.h"
 #include "listener.h"
 #include "seedsession.h"
+#include "transportwssession.h"
 #include "subscriptionregistry.h"
 
 #include <QDateTime>
@@ -71,8 +73,9 @@ void ServerCore::onWebSocket(QWebSocket *socket)
         socket->deleteLater();
         return;
     }
-    const Transport::WebSocketSession::Limits limits{m_config.limits.maxQueuedBytes, m_config.limits.maxQueuedMessages,
-                                                     m_config.limits.maxSubscriptionsPerConnection};
+    const ServerLimits &configured = m_config.limits;
+    const Transport::WebSocketSession::Limits limits{configured.maxQueuedBytes, configured.maxQueuedMessages,
+                                                     configured.maxSubscriptionsPerConnection, configured.keepAliveMs};
     const quint64 id = m_nextSessionId++;
     Transport::WebSocketSession *session = nullptr;
     const QString protocol = socket->subprotocol();
@@ -80,11 +83,11 @@ void ServerCore::onWebSocket(QWebSocket *socket)
         auto *seed = new Transport::SeedSession(socket, id, limits, m_backend, *m_registry, this);
         m_channels.insert(seed->channelId(), seed);
         session = seed;
+    } else if (protocol == Transport::TransportWsSession::Subprotocol) {
+        session = new Transport::TransportWsSession(socket, id, limits, configured.connectionInitTimeoutMs, m_backend,
+                                                    *m_registry, this);
     } else {
-        // Subprotocols the listener accepted but this build does not speak yet.
-        socket->close(QWebSocketProtocol::CloseCode(4406), QStringLiteral("Subprotocol not acceptable"));
-        socket->deleteLater();
-        return;
+        session = new Transport::LegacyWsSession(socket, id, limits, configured.keepAliveMs, m_backend, *m_registry, this);
     }
     m_sessions.insert(id, session);
     connect(session, &Transport::WebSocketSession::finished, this, [this](Transport::WebSocketSession *ended) {

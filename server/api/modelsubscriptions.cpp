@@ -48,7 +48,15 @@ void ModelSubscriptions::add(Type &subscription, const ModelPtr &model, const Se
         QStringLiteral("Every committed change of %1 rows: of the given actions (all when omitted), of one row when `id` "
                        "is given.").arg(typeName));
     // The event the server publishes is the root value; this field passes it on as it is.
-    changes.setResolver([](ResolveInfo &info) { return info.source; });
+    // Executed without one (over HTTP), there is no stream to give.
+    changes.setResolver([model](ResolveInfo &info) -> Value {
+        if (info.source.isNull()) {
+            return info.fail(QStringLiteral("%1 is a stream of changes: subscribe to it over a WebSocket with "
+                                            "graphql-transport-ws or graphql-ws.")
+                                 .arg(QString::fromUtf8(ApiNames::changes(*model))));
+        }
+        return info.source;
+    });
     changes.addArgument("actions", '[' + QByteArray(ApiNames::ActionEnum) + "!]");
     changes.addArgument("id", "ID");
 }

@@ -158,8 +158,9 @@ ChangeFeed::Page ChangeFeed::read(qint64 afterSeq, int limit) const
     while (query.next()) {
         ChangeEvent event;
         event.seq = query.value(0).toLongLong();
+        if (page.rows++ == 0)
+            page.firstSeq = event.seq;
         page.lastSeq = event.seq;
-        ++page.rows;
         event.model = m_catalog->model(query.value(1).toString());
         if (!event.model)
             continue; // a table that is no longer a model

@@ -43,7 +43,8 @@ public:
     struct Page
     {
         ChangeEvents events;
-        qint64 lastSeq = 0; ///< the last row read, counting rows of tables that are no longer models
+        qint64 firstSeq = 0; ///< the first row read (0 when none)
+        qint64 lastSeq = 0;  ///< the last row read, counting rows of tables that are no longer models
         int rows = 0;
         QString error;
     };

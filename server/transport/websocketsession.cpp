@@ -21,13 +21,20 @@ WebSocketSession::WebSocketSession(QWebSocket *socket, quint64 id, const Limits 
     : QObject(parent), m_socket(socket), m_id(id), m_limits(limits)
 {
     m_socket->setParent(this);
+    m_sinceHeard.start();
     connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
+        m_sinceHeard.restart();
         if (!m_closing)
             textReceived(message);
     });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
+        m_sinceHeard.restart();
         if (!m_closing)
             binaryReceived(message);
+    });
+    connect(m_socket, &QWebSocket::pong, this, [this] {
+        m_sinceHeard.restart();
+        m_pingOutstanding = false;
     });
     connect(m_socket, &QWebSocket::bytesWritten, this, [this] {
         if (m_socket->bytesToWrite() == 0)
@@ -80,8 +87,22 @@ void WebSocketSession::close(quint16 code, const QString &reason)
 
 void WebSocketSession::sweep(qint64)
 {
-    if (m_closing && !m_finished && m_closingSince.elapsed() > CloseGraceMs)
+    if (m_closing) {
+        if (!m_finished && m_closingSince.elapsed() > CloseGraceMs)
+            m_socket->abort();
+        return;
+    }
+    if (m_limits.keepAliveMs <= 0 || m_sinceHeard.elapsed() < m_limits.keepAliveMs)
+        return;
+    if (!m_pingOutstanding) {
+        m_pingOutstanding = true;
+        m_socket->ping();
+    } else if (m_sinceHeard.elapsed() > 2 * qint64(m_limits.keepAliveMs)) {
+        qCInfo(lcSession) << "connection" << m_id << "from" << peer() << "stopped answering pings; dropping it";
+        m_closing = true;
+        endSubscriptions();
         m_socket->abort();
+    }
 }
 
 void WebSocketSession::binaryReceived(const QByteArray &)

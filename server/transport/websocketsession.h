@@ -34,6 +34,7 @@ public:
         qint64 maxQueuedBytes = 0;
         int maxQueuedMessages = 0;
         int maxSubscriptions = 0;
+        int keepAliveMs = 0; ///< ping an idle peer this often; drop it when it does not answer
     };
 
     WebSocketSession(QWebSocket *socket, quint64 id, const Limits &limits, QObject *parent = nullptr);
@@ -78,6 +79,8 @@ private:
     bool m_closing = false;
     bool m_finished = false;
     QElapsedTimer m_closingSince;
+    QElapsedTimer m_sinceHeard; // any frame or pong from the peer
+    bool m_pingOutstanding = false;
 };
 
 } // namespace Subscriptor::Transport
