@@ -7,6 +7,10 @@ namespace Subscriptor {
 
 Server::Server(QObject *parent) : QObject(parent)
 {
+    qRegisterMetaType<ServerStatus>();
+    qRegisterMetaType<Model::ChangeEvents>();
+    qRegisterMetaType<Model::CatalogPtr>();
+    qRegisterMetaType<GraphQL::SchemaPtr>();
     m_thread.setObjectName(QStringLiteral("subscriptor-server"));
     m_thread.start();
     // The core is made in its own thread, so that every object it holds (timers, sockets,
@@ -19,8 +23,45 @@ Server::Server(QObject *parent) : QObject(parent)
     }, Qt::BlockingQueuedConnection);
     connect(m_core, &ServerCore::stopped, this, [this] {
         m_running = false;
+        m_statusTimer.stop();
         Q_EMIT stopped();
     }, Qt::QueuedConnection);
+    connectCore();
+    connect(&m_statusTimer, &QTimer::timeout, this, [this] {
+        call(this, [](ServerCore &core) { return core.status(); },
+             [this](const ServerStatus &status) { Q_EMIT statusUpdated(status); });
+    });
+}
+
+void Server::connectCore()
+{
+    // The core's Backend emits from the server thread; these reach this thread queued.
+    Backend *backend = &m_core->backend();
+    connect(backend, &Backend::catalogChanged, this, [this, backend](const Model::CatalogPtr &catalog) {
+        // The schema pointer is read in the server thread, where it was just set.
+        const GraphQL::SchemaPtr schema = backend->graphql().schema();
+        QMetaObject::invokeMethod(this, [this, catalog, schema] {
+            m_catalog = catalog;
+            m_schema = schema;
+            Q_EMIT catalogChanged(catalog, schema);
+        }, Qt::QueuedConnection);
+    }, Qt::DirectConnection);
+    connect(m_core, &ServerCore::changesPublished, this, &Server::changesPublished, Qt::QueuedConnection);
+}
+
+void Server::setStatusInterval(int milliseconds)
+{
+    if (milliseconds <= 0) {
+        m_statusTimer.stop();
+        return;
+    }
+    m_statusTimer.start(milliseconds);
+}
+
+void Server::closeConnection(quint64 id, quint16 code, const QString &reason)
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core, id, code, reason] { core->closeConnection(id, code, reason); },
+                              Qt::QueuedConnection);
 }
 
 Server::~Server()

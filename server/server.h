@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "catalog.h"
+#include "changeevent.h"
+#include "schema.h"
 #include "serverconfig.h"
+#include "serverstatus.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QThread>
+#include <QTimer>
 #include <QUrl>
+
+#include <functional>
 
 namespace Subscriptor {
 
@@ -35,18 +43,52 @@ public:
     QUrl url() const { return m_url; }
     /// For in-process tests and the workbench: the core, to be used only from its thread.
     ServerCore *core() const { return m_core; }
+    const Model::CatalogPtr &catalog() const { return m_catalog; }
+    const GraphQL::SchemaPtr &schema() const { return m_schema; }
+
+    /// Runs `job` on the core in the server thread, then `done` with its result in `context`'s
+    /// thread. `context` must live in its thread until the server is destroyed, or be gone first.
+    template<typename Job, typename Done>
+    void call(QObject *context, Job job, Done done);
+    /// Takes a ServerStatus every `milliseconds` (0 stops) and reports it with statusUpdated().
+    void setStatusInterval(int milliseconds);
+    void closeConnection(quint64 id, quint16 code, const QString &reason);
 
 Q_SIGNALS:
     void started(const QUrl &url);
     void failed(const QString &error);
     void reloaded();
     void stopped();
+    /// The models or the API changed (start, reload). Both are immutable and safe in any thread.
+    void catalogChanged(const Subscriptor::Model::CatalogPtr &catalog, const Subscriptor::GraphQL::SchemaPtr &schema);
+    /// Committed changes, as the server dispatched them (batched).
+    void changesPublished(const Subscriptor::Model::ChangeEvents &events);
+    void statusUpdated(const Subscriptor::ServerStatus &status);
 
 private:
+    void connectCore();
+
     QThread m_thread;
     ServerCore *m_core = nullptr;
     QUrl m_url;
     bool m_running = false;
+    Model::CatalogPtr m_catalog;
+    GraphQL::SchemaPtr m_schema;
+    QTimer m_statusTimer;
 };
+
+template<typename Job, typename Done>
+void Server::call(QObject *context, Job job, Done done)
+{
+    QPointer<QObject> target(context);
+    QMetaObject::invokeMethod(m_core, [core = m_core, job = std::move(job), done = std::move(done), target]() mutable {
+        auto result = job(*core);
+        if (!target)
+            return;
+        QMetaObject::invokeMethod(target.data(), [done = std::move(done), result = std::move(result)]() mutable {
+            done(std::move(result));
+        }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
 
 } // namespace Subscriptor

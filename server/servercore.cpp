@@ -9,6 +9,8 @@
 #include "subscriptionregistry.h"
 
 #include <QDateTime>
+
+#include <algorithm>
 #include <QLoggingCategory>
 #include <QWebSocket>
 
@@ -40,6 +42,7 @@ bool ServerCore::start(const ServerConfig &config, QString *error)
     if (!m_backend.open(m_config.backend, error))
         return false;
     connect(&m_backend.feed(), &Model::ChangeFeed::changes, m_registry.get(), &PubSub::SubscriptionRegistry::publish);
+    connect(&m_backend.feed(), &Model::ChangeFeed::changes, this, &ServerCore::recordLatencies);
     m_http = std::make_unique<Transport::GraphQLHttpHandler>(m_backend.graphql(), m_config.path.toUtf8(), m_config.corsOrigins);
     m_listener = std::make_unique<Transport::Listener>(m_config, *m_http);
     m_listener->setWebSocketCount([this] { return int(m_sessions.size()); });
@@ -108,6 +111,59 @@ QString ServerCore::handleSeedSubscription(const Api::SeedSubscriptionRequest &r
             .arg(request.channelId);
     }
     return session->handle(request);
+}
+
+void ServerCore::recordLatencies(const Model::ChangeEvents &events)
+{
+    Q_EMIT changesPublished(events);
+    // Connected after the registry: this runs once every frame of the batch is queued.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Model::ChangeEvent &event : events) {
+        const double milliseconds = double(event.changedAt.msecsTo(now));
+        if (m_latencies.size() < LatencySamples)
+            m_latencies.append(milliseconds);
+        else
+            m_latencies[m_nextLatency] = milliseconds;
+        m_nextLatency = (m_nextLatency + 1) % LatencySamples;
+    }
+}
+
+ServerStatus ServerCore::status()
+{
+    ServerStatus status;
+    for (const Transport::WebSocketSession *session : std::as_const(m_sessions)) {
+        status.connections.append(ConnectionStatus{session->id(), session->protocolName(), session->peer(),
+                                                   session->subscriptionCount(), session->framesSent(),
+                                                   session->queuedBytes()});
+        status.subscriptions += session->subscriptionStatus();
+    }
+    const PubSub::SubscriptionRegistry::Stats &stats = m_registry->stats();
+    status.changes = stats.changes;
+    status.deliveries = stats.deliveries;
+    const double seconds = m_sinceStatus.isValid() ? double(m_sinceStatus.restart()) / 1000.0 : 0.0;
+    if (!m_sinceStatus.isValid())
+        m_sinceStatus.start();
+    if (seconds > 0) {
+        status.changesPerSecond = double(stats.changes - m_changesAtStatus) / seconds;
+        status.deliveriesPerSecond = double(stats.deliveries - m_deliveriesAtStatus) / seconds;
+    }
+    m_changesAtStatus = stats.changes;
+    m_deliveriesAtStatus = stats.deliveries;
+    if (!m_latencies.isEmpty()) {
+        QList<double> sorted = m_latencies;
+        std::sort(sorted.begin(), sorted.end());
+        status.p99LatencyMs = sorted[qsizetype(double(sorted.size() - 1) * 0.99)];
+    }
+    return status;
+}
+
+bool ServerCore::closeConnection(quint64 id, quint16 code, const QString &reason)
+{
+    Transport::WebSocketSession *session = m_sessions.value(id);
+    if (!session)
+        return false;
+    session->close(code, reason);
+    return true;
 }
 
 void ServerCore::sweep()

@@ -3,7 +3,9 @@
 
 #include "backend.h"
 #include "serverconfig.h"
+#include "serverstatus.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -53,15 +55,22 @@ public:
     Backend &backend() { return m_backend; }
     PubSub::SubscriptionRegistry &registry() { return *m_registry; }
     const QHash<quint64, Transport::WebSocketSession *> &sessions() const { return m_sessions; }
+    /// Connections, subscriptions and rates now, for the workbench.
+    ServerStatus status();
+    /// Closes one WebSocket connection with a code of the caller's choice; false if there is none.
+    bool closeConnection(quint64 id, quint16 code, const QString &reason);
 
 Q_SIGNALS:
     void stopped();
+    /// Each batch of changes, after it was dispatched to the subscribers.
+    void changesPublished(const Subscriptor::Model::ChangeEvents &events);
 
 private:
     void onWebSocket(QWebSocket *socket);
     QString handleSeedSubscription(const Api::SeedSubscriptionRequest &request);
     void sweep();
     void finishStop();
+    void recordLatencies(const Model::ChangeEvents &events);
 
     ServerConfig m_config;
     Backend m_backend;
@@ -74,6 +83,13 @@ private:
     QTimer m_sweepTimer;
     bool m_stopping = false;
     bool m_stopped = false;
+    // For status(): commit-to-dispatch latencies of recent changes, and the last counts taken.
+    static constexpr int LatencySamples = 4096;
+    QList<double> m_latencies;
+    qsizetype m_nextLatency = 0;
+    QElapsedTimer m_sinceStatus;
+    quint64 m_changesAtStatus = 0;
+    quint64 m_deliveriesAtStatus = 0;
 };
 
 } // namespace Subscriptor

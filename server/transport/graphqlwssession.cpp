@@ -47,6 +47,30 @@ public:
         return QString::fromUtf8(result.toJson());
     }
 
+    /// The root field's selection, compactly: `action seq data { id firstName }`.
+    QByteArray selection() const
+    {
+        for (const Ast::Selection &root : operation.operation->selectionSet) {
+            if (root.isField() && root.responseKey() == operation.rootResponseKey)
+                return compact(root.selectionSet);
+        }
+        return {};
+    }
+
+    static QByteArray compact(const std::vector<Ast::Selection> &selections)
+    {
+        QByteArrayList parts;
+        for (const Ast::Selection &selection : selections) {
+            QByteArray part = selection.isField() ? selection.responseKey()
+                : selection.kind == Ast::Selection::Kind::FragmentSpread ? "..." + selection.name.value
+                                                                          : QByteArray("...");
+            if (!selection.selectionSet.empty())
+                part += " { " + compact(selection.selectionSet) + " }";
+            parts.append(part);
+        }
+        return parts.join(' ');
+    }
+
     GraphQLWsSession &m_session;
     const QString id;
     const PreparedOperation operation;
@@ -66,11 +90,28 @@ GraphQLWsSession::~GraphQLWsSession()
     endSubscriptions();
 }
 
-QList<QPair<QString, QByteArray>> GraphQLWsSession::operations() const
+QList<SubscriptionStatus> GraphQLWsSession::subscriptionStatus() const
 {
-    QList<QPair<QString, QByteArray>> result;
-    for (const auto &stream : m_streams)
-        result.append({stream->id, stream->operation.document->source});
+    static const char *const ActionNames[] = {"create", "update", "delete"};
+    QList<SubscriptionStatus> result;
+    for (const auto &stream : m_streams) {
+        QStringList actions;
+        for (int action = 0; action < 3; ++action) {
+            if (stream->actions() & (1u << action))
+                actions.append(QLatin1String(ActionNames[action]));
+        }
+        SubscriptionStatus status;
+        status.connection = id();
+        status.protocol = protocolName();
+        status.operationId = stream->id;
+        status.model = stream->model()->label;
+        status.actions = actions.join(QLatin1String(", "));
+        status.rowId = stream->rowId();
+        status.fields = QString::fromUtf8(stream->selection());
+        status.delivered = stream->deliveredCount();
+        status.graphql = QString::fromUtf8(stream->operation.document->source);
+        result.append(status);
+    }
     return result;
 }
 

@@ -39,8 +39,7 @@ public:
     ~GraphQLWsSession() override;
 
     int subscriptionCount() const override { return int(m_streams.size()); }
-    /// The active operations' ids and documents, for the workbench's subscriptions table.
-    QList<QPair<QString, QByteArray>> operations() const;
+    QList<SubscriptionStatus> subscriptionStatus() const override;
 
 protected:
     /// Runs the operation of a subscribe/start message. Its results, errors and completion go out

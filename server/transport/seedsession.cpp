@@ -4,6 +4,7 @@
 #include "backend.h"
 #include "eventencodings.h"
 #include "json.h"
+#include "naming.h"
 #include "seedframes.h"
 #include "subscriptionregistry.h"
 
@@ -108,6 +109,33 @@ QString SeedSession::handle(const Api::SeedSubscriptionRequest &request)
     }
     sendText(SeedFrames::ack(request.model->stream, request.operation, request.action));
     return {};
+}
+
+QList<SubscriptionStatus> SeedSession::subscriptionStatus() const
+{
+    QList<SubscriptionStatus> result;
+    for (auto it = m_subscriptions.cbegin(); it != m_subscriptions.cend(); ++it) {
+        const SeedSubscription &subscription = *it.value();
+        const QString action = actionNames().value(it.key().action);
+        QStringList fieldEnums;
+        for (const QString &column : subscription.columns)
+            fieldEnums.append(QString::fromUtf8(Model::Naming::upperSnakeCase(column)));
+        SubscriptionStatus status;
+        status.connection = id();
+        status.protocol = protocolName();
+        status.model = subscription.model()->label;
+        status.actions = action;
+        status.rowId = subscription.rowId();
+        status.fields = subscription.columns.join(QLatin1String(", "));
+        status.delivered = subscription.deliveredCount();
+        status.graphql = QStringLiteral("subscription {\n  %1Subscription(channelId: \"%2\", action: %3, operation: SUBSCRIBE%4, "
+                                        "data: [%5]) {\n    ok\n    error\n  }\n}")
+                             .arg(QString::fromUtf8(subscription.model()->fieldBase), m_channelId, action.toUpper(),
+                                  status.rowId.isEmpty() ? QString() : QStringLiteral(", id: \"%1\"").arg(status.rowId),
+                                  fieldEnums.join(QLatin1String(", ")));
+        result.append(status);
+    }
+    return result;
 }
 
 void SeedSession::deliver(const Model::ChangeEvent &event, PubSub::EventEncodings &encodings)

@@ -38,6 +38,7 @@ public:
 
     QString protocolName() const override { return QStringLiteral("seed"); }
     int subscriptionCount() const override { return int(m_subscriptions.size()); }
+    QList<SubscriptionStatus> subscriptionStatus() const override;
     const QString &channelId() const { return m_channelId; }
     /// Carries out a subscribe or unsubscribe and sends the ack; returns an error, or empty.
     QString handle(const Api::SeedSubscriptionRequest &request);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "serverstatus.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
@@ -43,6 +45,8 @@ public:
     quint64 id() const { return m_id; }
     virtual QString protocolName() const = 0;
     virtual int subscriptionCount() const = 0;
+    /// What each subscription is, for the workbench's subscriptions table.
+    virtual QList<SubscriptionStatus> subscriptionStatus() const = 0;
     QString peer() const;
     quint64 framesSent() const { return m_framesSent; }
     qint64 queuedBytes() const;
