@@ -55,7 +55,10 @@ int main(int argc, char *argv[])
                                    "`xvfb-run subscriptor`."));
     }
     QApplication app(argc, argv);
-    Subscriptor::Ui::MainWindow window;
+    Subscriptor::ServerConfig config = commandLine.config;
+    if (!commandLine.databaseGiven)
+        config.backend.database = Subscriptor::Ui::MainWindow::defaultDatabase();
+    Subscriptor::Ui::MainWindow window(config);
     window.show();
     return QApplication::exec();
 }

@@ -1,60 +1,195 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "schemapanel.h"
+#include "workbench.h"
+
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 
 namespace Subscriptor::Ui {
 
 namespace {
 
-constexpr int DefaultWidth = 1200;
-constexpr int DefaultHeight = 780;
+constexpr int DefaultWidth = 1400;
+constexpr int DefaultHeight = 900;
+constexpr auto GeometryKey = "window/geometry";
+constexpr auto StateKey = "window/state";
+constexpr auto DatabaseKey = "database/last";
+
+QString settingsKey(const char *key)
+{
+    return QString::fromLatin1(key);
+}
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+QString MainWindow::defaultDatabase()
+{
+    const QString last = QSettings().value(settingsKey(DatabaseKey)).toString();
+    if (!last.isEmpty() && QFileInfo::exists(last))
+        return last;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(folder);
+    return folder + QLatin1String("/demo.db");
+}
+
+MainWindow::MainWindow(const ServerConfig &config, QWidget *parent)
+    : QMainWindow(parent), m_workbench(new Workbench(this)), m_schemaPanel(new SchemaPanel(this)),
+      m_serverLabel(new QLabel(this))
 {
     setWindowTitle(QStringLiteral("Subscriptor"));
     setObjectName(QStringLiteral("MainWindow"));
     resize(DefaultWidth, DefaultHeight);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    statusBar()->addPermanentWidget(m_serverLabel);
 
-    auto *welcome = new QLabel(this);
-    welcome->setObjectName(QStringLiteral("welcome"));
-    welcome->setAlignment(Qt::AlignCenter);
-    welcome->setWordWrap(true);
-    welcome->setTextFormat(Qt::RichText);
-    welcome->setText(tr("<h2>Subscriptor</h2>"
-                        "<p>GraphQL subscriptions for the rows of SQL tables.</p>"
-                        "<p>Clients subscribe to a model's creates, updates and deletes over a WebSocket "
-                        "and are told of every matching change, whoever made it.</p>"));
-    setCentralWidget(welcome);
     createMenus();
-    statusBar()->showMessage(tr("Ready"));
+    addPanel(m_schemaPanel, tr("Schema"), Qt::RightDockWidgetArea);
+    restoreLayout();
+
+    Server &server = m_workbench->server();
+    connect(&server, &Server::catalogChanged, this,
+            [this](const Model::CatalogPtr &, const GraphQL::SchemaPtr &schema) { m_schemaPanel->setSchema(schema); });
+    connect(&server, &Server::started, this, [this](const QUrl &url) {
+        QSettings().setValue(settingsKey(DatabaseKey), QFileInfo(m_workbench->config().backend.database).absoluteFilePath());
+        statusBar()->showMessage(tr("Serving %1").arg(url.toString()), 5000);
+        updateStatus();
+    });
+    connect(&server, &Server::stopped, this, &MainWindow::updateStatus);
+    connect(&server, &Server::failed, this, [this](const QString &error) {
+        // A busy port is common on a desktop: take a free one rather than not start at all.
+        if (!m_triedFreePort && error.contains(QLatin1String("in use"))) {
+            m_triedFreePort = true;
+            ServerConfig retry = m_workbench->config();
+            retry.port = 0;
+            m_workbench->startServer(retry);
+            return;
+        }
+        statusBar()->showMessage(tr("The server did not start: %1").arg(error));
+        updateStatus();
+    });
+    m_workbench->startServer(config);
+    updateStatus();
 }
 
 MainWindow::~MainWindow() = default;
 
+QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(panel->objectName() + QLatin1String("Dock"));
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    m_viewMenu->addAction(dock->toggleViewAction());
+    return dock;
+}
+
+QDockWidget *MainWindow::dock(const QString &panelName) const
+{
+    return findChild<QDockWidget *>(panelName + QLatin1String("Dock"));
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(tr("&Open Database…"), QKeySequence::Open, this, &MainWindow::openDatabase);
+    file->addAction(tr("&New Demo Database…"), QKeySequence::New, this, &MainWindow::newDemoDatabase);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *server = menuBar()->addMenu(tr("&Server"));
+    server->addAction(tr("&Start"), this, [this] { m_workbench->startServer(m_workbench->config()); });
+    server->addAction(tr("S&top"), this, [this] { m_workbench->stopServer(); });
+    server->addAction(tr("&Reload Models"), QKeySequence(Qt::CTRL | Qt::Key_R), this, [this] { m_workbench->server().reload(); });
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
     help->addAction(tr("&About Subscriptor"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(settingsKey(GeometryKey)).toByteArray());
+    restoreState(settings.value(settingsKey(StateKey)).toByteArray());
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(settingsKey(GeometryKey), saveGeometry());
+    settings.setValue(settingsKey(StateKey), saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::openDatabase()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open SQLite Database"),
+                                                      QFileInfo(m_workbench->config().backend.database).absolutePath(),
+                                                      tr("SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"));
+    if (!path.isEmpty())
+        m_workbench->openDatabase(path);
+}
+
+void MainWindow::newDemoDatabase()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Demo Database"),
+                                                      QFileInfo(defaultDatabase()).absolutePath() + QLatin1String("/demo-new.db"),
+                                                      tr("SQLite databases (*.db)"));
+    if (path.isEmpty())
+        return;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+    ServerConfig config = m_workbench->config();
+    config.backend.database = path;
+    config.backend.createDemo = true;
+    m_workbench->startServer(config);
+}
+
+void MainWindow::updateStatus()
+{
+    const Server &server = m_workbench->server();
+    m_serverLabel->setText(server.isRunning()
+                               ? tr("%1 · %2").arg(server.url().toString(), QFileInfo(m_workbench->config().backend.database).fileName())
+                               : tr("server stopped"));
+}
+
+void MainWindow::showShortcuts()
+{
+    QString rows;
+    for (QAction *action : findChildren<QAction *>()) {
+        if (action->shortcut().isEmpty() || action->text().isEmpty())
+            continue;
+        rows += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td></tr>")
+                    .arg(action->text().remove(u'&').toHtmlEscaped(), action->shortcut().toString(QKeySequence::NativeText));
+    }
+    QMessageBox::information(this, tr("Keyboard Shortcuts"), QStringLiteral("<table cellspacing=6>%1</table>").arg(rows));
 }
 
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Subscriptor"),
-                       tr("<b>Subscriptor %1</b><p>GraphQL subscriptions for the rows of SQL tables, with a "
-                          "workbench to demonstrate and test them.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
+                       tr("<b>Subscriptor %1</b><p>GraphQL subscriptions for the rows of SQL tables, with a workbench to "
+                          "demonstrate and test them.</p>").arg(QCoreApplication::applicationVersion()));
 }
 
 } // namespace Subscriptor::Ui
