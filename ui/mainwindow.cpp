@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "composerpanel.h"
+#include "notificationlogpanel.h"
 #include "schemapanel.h"
+#include "serverpanel.h"
 #include "workbench.h"
 
 #include <QApplication>
@@ -26,6 +29,7 @@ constexpr int DefaultHeight = 900;
 constexpr auto GeometryKey = "window/geometry";
 constexpr auto StateKey = "window/state";
 constexpr auto DatabaseKey = "database/last";
+constexpr auto ConnectionsKey = "composer/connections";
 
 QString settingsKey(const char *key)
 {
@@ -55,6 +59,12 @@ MainWindow::MainWindow(const ServerConfig &config, QWidget *parent)
     statusBar()->addPermanentWidget(m_serverLabel);
 
     createMenus();
+    setCentralWidget(new ComposerPanel(*m_workbench, this));
+    auto *serverPanel = new ServerPanel(*m_workbench, this);
+    connect(serverPanel, &ServerPanel::openDatabaseRequested, this, &MainWindow::openDatabase);
+    connect(serverPanel, &ServerPanel::newDemoDatabaseRequested, this, &MainWindow::newDemoDatabase);
+    addPanel(serverPanel, tr("Server"), Qt::RightDockWidgetArea);
+    addPanel(new NotificationLogPanel(*m_workbench, this), tr("Notification Log"), Qt::BottomDockWidgetArea);
     addPanel(m_schemaPanel, tr("Schema"), Qt::RightDockWidgetArea);
     restoreLayout();
 
@@ -126,6 +136,11 @@ void MainWindow::restoreLayout()
     QSettings settings;
     restoreGeometry(settings.value(settingsKey(GeometryKey)).toByteArray());
     restoreState(settings.value(settingsKey(StateKey)).toByteArray());
+    // The client connections of the last run; a first run gets one of each protocol.
+    const QStringList saved = settings.value(settingsKey(ConnectionsKey),
+                                             QStringList{QStringLiteral("1|"), QStringLiteral("2|"), QStringLiteral("0|")}).toStringList();
+    for (const QString &entry : saved)
+        m_workbench->addConnection(Client::Protocol(qBound(0, entry.section(u'|', 0, 0).toInt(), 2)), entry.section(u'|', 1));
 }
 
 void MainWindow::saveLayout()
@@ -133,6 +148,10 @@ void MainWindow::saveLayout()
     QSettings settings;
     settings.setValue(settingsKey(GeometryKey), saveGeometry());
     settings.setValue(settingsKey(StateKey), saveState());
+    QStringList connections;
+    for (const WorkbenchConnection &connection : m_workbench->connections())
+        connections.append(QString::number(int(connection.client->protocol())) + u'|' + connection.name);
+    settings.setValue(settingsKey(ConnectionsKey), connections);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -105,6 +105,7 @@ QVariant NotificationLogModel::data(const QModelIndex &index, int role) const
     case EntryStreamRole: return e.stream;
     case EntryRowRole: return e.rowId;
     case EntryNotificationRole: return e.isNotification();
+    case EntryDirectionRole: return int(e.direction);
     default:
         return {};
     }

@@ -26,7 +26,7 @@ class NotificationLogModel final : public QAbstractTableModel
 public:
     enum Column { Number, Time, Direction, Connection, Protocol, Type, Stream, Action, Row, Seq, Latency, Size, ColumnCount };
     enum Role { EntryTextRole = Qt::UserRole + 1, EntryTypeRole, EntryConnectionRole, EntryModelRole, EntryStreamRole,
-                EntryRowRole, EntryNotificationRole };
+                EntryRowRole, EntryNotificationRole, EntryDirectionRole };
 
     static constexpr int DefaultRetention = 100'000;
     static constexpr int FlushIntervalMs = 100;
