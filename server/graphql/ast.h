@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <memory>
@@ -135,13 +136,36 @@ struct FragmentDefinition
     Location location;
 };
 
+/// What validation looks at inside a type-system definition: graphql-js's validate() visits these
+/// nodes too (KnownTypeNamesRule, KnownDirectivesRule, …). Parts are in document order, which is the
+/// order graphql-js visits them in.
+struct TypeSystemPart
+{
+    enum class Kind : quint8 {
+        Node,       ///< a node that can carry directives begins: the definition, a field, argument,
+                    ///< input field or enum value
+        NamedType,  ///< a type named in it: a field, argument or input field type, an implemented
+                    ///< interface, a union member, a root operation type
+        Directives, ///< the directives applied to the Node part `node`, where they are in the text
+    };
+    Kind kind = Kind::Node;
+    Name name;                         ///< NamedType
+    qsizetype node = -1;               ///< Directives
+    QByteArray directiveLocation;      ///< Directives: the spec's name of their location, `OBJECT`
+    std::vector<Directive> directives; ///< Directives, never empty
+};
+
 /// A type-system definition or extension found in an executable document. It is parsed so that the
-/// validator can name it ("The "Foo" definition is not executable", spec §5.1.1), then ignored.
+/// validator can name it ("The "Foo" definition is not executable", spec §5.1.1) and check what
+/// graphql-js checks inside it; it is never executed.
 struct TypeSystemDefinition
 {
-    QByteArray keyword; ///< `type`, `schema`, `extend`, `directive`, …
+    QByteArray keyword; ///< `type`, `schema`, `extend type`, `directive`, …
     Name name;          ///< empty for `schema` and `extend schema`
     Location location;
+    std::vector<TypeSystemPart> parts;
+    QList<QByteArray> directiveLocations; ///< `directive`: the locations it declares, `FIELD`
+    bool repeatable = false;              ///< `directive`: declared `repeatable`
 };
 
 struct Definition

@@ -13,7 +13,7 @@ namespace Subscriptor::GraphQL {
 
 namespace {
 
-constexpr int MaxInspectDepth = 2;
+constexpr int MaxInspectDepth = 2; // containers nested deeper print as [Array] and [Object]
 constexpr int MaxInspectListLength = 10;
 
 void appendInspected(const Value &value, QString &out, int depth)
@@ -31,7 +31,7 @@ void appendInspected(const Value &value, QString &out, int depth)
             out += QLatin1String("[]");
             return;
         }
-        if (depth > MaxInspectDepth) {
+        if (depth >= MaxInspectDepth) {
             out += QLatin1String("[Array]");
             return;
         }
@@ -41,8 +41,11 @@ void appendInspected(const Value &value, QString &out, int depth)
                 out += QLatin1String(", ");
             appendInspected(list[i], out, depth + 1);
         }
-        if (list.size() > MaxInspectListLength)
-            out += QStringLiteral(", ... %1 more items").arg(list.size() - MaxInspectListLength);
+        const qsizetype remaining = list.size() - MaxInspectListLength;
+        if (remaining == 1)
+            out += QLatin1String(", ... 1 more item");
+        else if (remaining > 1)
+            out += QStringLiteral(", ... %1 more items").arg(remaining);
         out += u']';
         return;
     }
@@ -52,7 +55,7 @@ void appendInspected(const Value &value, QString &out, int depth)
             out += QLatin1String("{}");
             return;
         }
-        if (depth > MaxInspectDepth) {
+        if (depth >= MaxInspectDepth) {
             out += QLatin1String("[Object]");
             return;
         }
@@ -207,13 +210,10 @@ Value valueFromAstUntyped(const Ast::ValueNode &literal, const Value &variables)
     switch (literal.kind) {
     case Kind::Null:
         return Value();
-    case Kind::Int: {
-        bool ok = false;
-        const qint64 i = literal.text.toLongLong(&ok);
-        return ok ? Value(i) : Value(literal.text.toDouble());
-    }
+    case Kind::Int:
     case Kind::Float:
-        return literal.text.toDouble();
+        // GraphQL numbers are JSON numbers: 64-bit integers stay Int, overflow is Infinity.
+        return Json::parse(literal.text);
     case Kind::String:
         return literal.string;
     case Kind::Enum:
@@ -295,10 +295,8 @@ bool valueFromAst(const Ast::ValueNode &literal, const Type *type, const Value &
         for (const InputValue &field : type->inputFields()) {
             const Ast::ObjectField *fieldLiteral = nullptr;
             for (const Ast::ObjectField &candidate : literal.fields) {
-                if (candidate.name.value == field.name) {
-                    fieldLiteral = &candidate;
-                    break;
-                }
+                if (candidate.name.value == field.name)
+                    fieldLiteral = &candidate; // the last one, as graphql-js's keyMap
             }
             if (!fieldLiteral || isMissingVariable(fieldLiteral->value, variables)) {
                 if (field.hasDefaultValue)
@@ -345,9 +343,12 @@ bool astFromValue(const Value &value, const Type *type, Ast::ValueNode &out)
             return astFromValue(value, type->ofType(), out);
         out.kind = Kind::List;
         for (const Value &item : value.toList()) {
+            // A null item of a non-null type is left out (graphql-js); any other bad item fails.
             Ast::ValueNode itemNode;
             if (astFromValue(item, type->ofType(), itemNode))
                 out.list.push_back(std::move(itemNode));
+            else if (!item.isNull())
+                return false;
         }
         return true;
     }
@@ -363,6 +364,8 @@ bool astFromValue(const Value &value, const Type *type, Ast::ValueNode &out)
             fieldNode.name.value = field.name;
             if (astFromValue(*fieldValue, field.type, fieldNode.value))
                 out.fields.push_back(std::move(fieldNode));
+            else if (!fieldValue->isNull())
+                return false;
         }
         return true;
     }

@@ -4,20 +4,35 @@
 #include "coercion.h"
 #include "values.h"
 
+#include <QVarLengthArray>
+
 #include <unordered_map>
+#include <vector>
 
 namespace Subscriptor::GraphQL {
 
 namespace {
 
 using Selection = Ast::Selection;
-using FieldNodes = QList<const Selection *>;
+// A response key's field nodes: nearly always one, kept inline (no allocation per field).
+using FieldNodes = QVarLengthArray<const Selection *, 1>;
 
 /// The grouped field set of spec §6.3.2: response keys in order, each with its field nodes.
 struct GroupedFields
 {
     QList<QByteArray> keys;
     QList<FieldNodes> nodes;
+    /// Each key's field in the object type the set was collected for (null: not a field of it).
+    /// Looked up once per set, not once per object of a list.
+    std::vector<const Field *> definitions;
+
+    void resolveDefinitions(const Schema &schema, const Type *objectType)
+    {
+        definitions.clear();
+        definitions.reserve(size_t(keys.size()));
+        for (const FieldNodes &fieldNodes : std::as_const(nodes))
+            definitions.push_back(schema.fieldDefinition(objectType, fieldNodes.first()->name.value));
+    }
 
     void add(const QByteArray &key, const Selection *node)
     {
@@ -76,8 +91,12 @@ public:
         if (it != m_collected.end())
             return it->second;
         GroupedFields fields;
+        // Room for the usual case, a selection set of plain fields: the lists grow once, not per field.
+        fields.keys.reserve(qsizetype(selectionSet.size()));
+        fields.nodes.reserve(qsizetype(selectionSet.size()));
         QList<QByteArray> visitedFragments;
         collectInto(objectType, selectionSet, fields, visitedFragments);
+        fields.resolveDefinitions(m_schema, objectType);
         return m_collected.emplace(key, std::move(fields)).first->second;
     }
 
@@ -155,8 +174,17 @@ private:
     void addError(QString message, const FieldNodes &nodes)
     {
         Error error(std::move(message), locationsOf(nodes));
-        error.path = m_path;
+        error.path = pathValue();
         m_errors.append(std::move(error));
+    }
+
+    Value pathValue() const
+    {
+        Value::List path;
+        path.reserve(qsizetype(m_path.size()));
+        for (const PathSegment &segment : m_path)
+            path.append(segment.key ? Value::fromUtf8(*segment.key) : Value(segment.index));
+        return path;
     }
 
     // Spec §6.3.1 ExecuteSelectionSet. False: a non-null field failed, so this object is null.
@@ -165,13 +193,13 @@ private:
         ObjectBuilder object(fields.keys.size());
         for (qsizetype i = 0; i < fields.keys.size(); ++i) {
             const FieldNodes &nodes = fields.nodes[i];
-            const Field *definition = m_schema.fieldDefinition(objectType, nodes.first()->name.value);
+            const Field *definition = fields.definitions[size_t(i)];
             if (!definition)
                 continue; // only in documents that were not validated
-            m_path.append(Value::fromUtf8(fields.keys[i]));
+            m_path.push_back({&fields.keys[i], 0});
             Value value;
             const bool ok = executeField(objectType, *definition, source, nodes, value);
-            m_path.removeLast();
+            m_path.pop_back();
             if (!ok)
                 return false;
             object.append(fields.keys[i], std::move(value));
@@ -185,20 +213,29 @@ private:
                       Value &out)
     {
         const Selection &node = *nodes.first();
-        Value arguments;
+        // Most fields take no arguments: they share one empty object (no copy, no reference count).
         static const Value NoArguments = Value(Value::Object());
-        if (definition.arguments.empty()) {
-            arguments = NoArguments;
-        } else {
+        Value coercedArguments;
+        if (!definition.arguments.empty()) {
             Error error;
-            if (!coerceArgumentValues(definition.arguments, node.arguments, m_variables, node.location, arguments, error)) {
-                addError(error.message, nodes);
+            if (!coerceArgumentValues(definition.arguments, node.arguments, m_variables, node.location, coercedArguments,
+                                      error)) {
+                // Located where the bad value is, as graphql-js's locatedError keeps the error's own node.
+                error.path = pathValue();
+                m_errors.append(std::move(error));
                 out = Value();
                 return !definition.type->isNonNull();
             }
         }
+        const Value &arguments = definition.arguments.empty() ? NoArguments : coercedArguments;
+        if (!definition.resolve) {
+            // The default resolver: the source's member, read in place rather than copied.
+            static const Value Null;
+            const Value *member = source.find(definition.name);
+            return complete(definition.type, parentType, definition, nodes, member ? *member : Null, out);
+        }
         ResolveInfo info{source, arguments, definition, *parentType, m_schema, m_variables, &m_context};
-        Value resolved = definition.resolve ? definition.resolve(info) : source.value(definition.name);
+        const Value resolved = definition.resolve(info);
         if (info.failed()) {
             addError(info.errorMessage(), nodes);
             out = Value();
@@ -247,10 +284,10 @@ private:
             Value::List completed;
             completed.reserve(items.size());
             for (qsizetype i = 0; i < items.size(); ++i) {
-                m_path.append(Value(qint64(i)));
+                m_path.push_back({nullptr, qint64(i)});
                 Value item;
                 const bool ok = complete(type->ofType(), parentType, field, nodes, items[i], item);
-                m_path.removeLast();
+                m_path.pop_back();
                 if (!ok) {
                     out = Value();
                     return true;
@@ -290,6 +327,7 @@ private:
                         merged.add(part.keys[i], fieldNode);
                 }
             }
+            merged.resolveDefinitions(m_schema, objectType);
             subfields = &merged;
         }
         if (!executeFields(objectType, result, *subfields, out)) {
@@ -319,9 +357,15 @@ private:
             return nullptr;
         }
         const Type *objectType = m_schema.type(typeName);
-        if (!objectType || objectType->kind() != TypeKind::Object) {
+        if (!objectType) {
             addError(QLatin1String("Abstract type \"") + abstractName + QLatin1String("\" was resolved to a type \"")
                          + QString::fromUtf8(typeName) + QLatin1String("\" that does not exist inside the schema."),
+                     nodes);
+            return nullptr;
+        }
+        if (objectType->kind() != TypeKind::Object) {
+            addError(QLatin1String("Abstract type \"") + abstractName + QLatin1String("\" was resolved to a non-object type \"")
+                         + QString::fromUtf8(typeName) + QLatin1String("\"."),
                      nodes);
             return nullptr;
         }
@@ -339,7 +383,14 @@ private:
     const Value &m_variables;
     const std::any &m_context;
     ErrorList m_errors;
-    Value::List m_path;
+    // The response path of the field being executed (spec §7.1.2): keys and list indices, made into
+    // a value only for an error. Every field passes through here and few fail.
+    struct PathSegment
+    {
+        const QByteArray *key; ///< null for a list index
+        qint64 index;
+    };
+    std::vector<PathSegment> m_path;
     std::unordered_map<CacheKey, GroupedFields, CacheKeyHash> m_collected;
 };
 
@@ -367,12 +418,8 @@ const Ast::OperationDefinition *findOperation(const Ast::Document &document, con
 
 QString missingRootTypeMessage(Ast::OperationType type)
 {
-    switch (type) {
-    case Ast::OperationType::Query: return QStringLiteral("Schema does not define the required query root type.");
-    case Ast::OperationType::Mutation: return QStringLiteral("Schema is not configured for mutations.");
-    case Ast::OperationType::Subscription: return QStringLiteral("Schema is not configured for subscriptions.");
-    }
-    return {};
+    return QLatin1String("Schema is not configured to execute ") + QLatin1String(Ast::operationTypeName(type))
+        + QLatin1String(" operation.");
 }
 
 } // namespace
@@ -422,7 +469,8 @@ PrepareResult Executor::prepare(const ExecutionRequest &request)
     prepared.operation = operation;
     if (!request.variables.isNull() && !request.variables.isObject()) {
         result.errors.append(Error(QStringLiteral("Variables must be provided as an Object where each property is a "
-                                                  "variable value.")));
+                                                  "variable value. Perhaps look to see if an unparsed JSON string was "
+                                                  "provided.")));
         return result;
     }
     if (!coerceVariableValues(schema, operation->variables, request.variables, prepared.variables, result.errors))

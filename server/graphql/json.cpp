@@ -3,6 +3,7 @@
 
 #include <QHash>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -12,12 +13,161 @@ namespace Subscriptor::GraphQL::Json {
 namespace {
 
 constexpr char HexDigits[] = "0123456789abcdef";
+// The most bytes one UTF-16 code unit takes in a JSON string: a \uXXXX escape.
+constexpr qsizetype MaxBytesPerUnit = 6;
+// writeString makes room once per this many code units.
+constexpr qsizetype StringChunkUnits = 4096;
+// The room a Writer makes first; it doubles after that.
+constexpr qsizetype MinimumRoom = 256;
+// std::to_chars of a qint64: 19 digits and a sign.
+constexpr qsizetype MaxIntegerChars = 24;
+// The longest number writeFiniteDouble writes ("-0.0000012345678901234567", 25) and more.
+constexpr int MaxNumberChars = 32;
+// ECMAScript Number::toString: fixed notation for exponents in (-7, 21].
+constexpr int MaxFixedDigits = 21;
+constexpr int MinFixedExponent = -6;
+constexpr int MaxExponentChars = 8; // a double's decimal exponent has at most 3 digits
 
-void appendUnicodeEscape(char16_t unit, QByteArray &out)
+/**
+ * Appends to a QByteArray through a raw pointer. The serializer writes a byte or a few at a time,
+ * and through QByteArray::append each write would be an out-of-line call with a detach check: a
+ * third of a response's cost. The array grows ahead, doubling, and is cut to what was written when
+ * the Writer goes.
+ */
+class Writer final
 {
-    const char escape[6] = {'\\', 'u', HexDigits[(unit >> 12) & 0xf], HexDigits[(unit >> 8) & 0xf],
-                            HexDigits[(unit >> 4) & 0xf], HexDigits[unit & 0xf]};
-    out.append(escape, 6);
+public:
+    explicit Writer(QByteArray &out) : m_out(out), m_size(out.size()) { }
+    ~Writer() { m_out.resize(m_size); }
+    Q_DISABLE_COPY_MOVE(Writer)
+
+    /// Where to write up to `n` bytes; commit() says where the writing ended.
+    char *reserve(qsizetype n)
+    {
+        if (m_room - m_size < n)
+            grow(n);
+        return m_data + m_size;
+    }
+    void commit(const char *end) { m_size = end - m_data; }
+    void put(char c)
+    {
+        *reserve(1) = c;
+        ++m_size;
+    }
+    void put(QByteArrayView bytes)
+    {
+        if (bytes.isEmpty())
+            return;
+        std::memcpy(reserve(bytes.size()), bytes.data(), size_t(bytes.size()));
+        m_size += bytes.size();
+    }
+
+private:
+    void grow(qsizetype n)
+    {
+        m_out.resize(qMax(m_size + n, qMax(2 * m_room, MinimumRoom)));
+        m_data = m_out.data();
+        m_room = m_out.size();
+    }
+
+    QByteArray &m_out;
+    char *m_data = nullptr;
+    qsizetype m_size; ///< bytes written
+    qsizetype m_room = 0; ///< bytes at m_data; 0 until the first reserve()
+};
+
+// ECMAScript Number::toString of a finite number (what JSON.stringify writes): the shortest digits
+// that read back as `d`, laid out by the exponent. Writes at most MaxNumberChars at `p` and returns
+// the end. On the stack: responses are full of floats, and allocating here was a third of the
+// serializer's time.
+char *writeFiniteDouble(double d, char *p)
+{
+    if (d == 0) {
+        *p++ = '0'; // -0 too, as in JavaScript
+        return p;
+    }
+    char scientific[MaxNumberChars]; // -d.ddde-ddd
+    const char *end = std::to_chars(scientific, scientific + sizeof scientific, d, std::chars_format::scientific).ptr;
+    const char *s = scientific;
+    if (*s == '-') {
+        *p++ = '-';
+        ++s;
+    }
+    char digits[MaxNumberChars];
+    int k = 0;
+    for (; *s != 'e'; ++s) {
+        if (*s != '.')
+            digits[k++] = *s;
+    }
+    ++s; // 'e'
+    const bool negativeExponent = *s == '-';
+    if (*s == '-' || *s == '+')
+        ++s;
+    int exponent = 0;
+    std::from_chars(s, end, exponent);
+    if (negativeExponent)
+        exponent = -exponent;
+    const int n = exponent + 1; // the decimal point's place relative to the digits
+    auto copy = [&p](const char *from, int count) {
+        std::memcpy(p, from, size_t(count));
+        p += count;
+    };
+    auto zeros = [&p](int count) {
+        std::memset(p, '0', size_t(count));
+        p += count;
+    };
+    if (k <= n && n <= MaxFixedDigits) {
+        copy(digits, k);
+        zeros(n - k);
+    } else if (0 < n && n <= MaxFixedDigits) {
+        copy(digits, n);
+        *p++ = '.';
+        copy(digits + n, k - n);
+    } else if (MinFixedExponent < n && n <= 0) {
+        *p++ = '0';
+        *p++ = '.';
+        zeros(-n);
+        copy(digits, k);
+    } else {
+        *p++ = digits[0];
+        if (k > 1) {
+            *p++ = '.';
+            copy(digits + 1, k - 1);
+        }
+        *p++ = 'e';
+        *p++ = n - 1 >= 0 ? '+' : '-';
+        char exponentDigits[MaxExponentChars];
+        const char *exponentEnd = std::to_chars(exponentDigits, exponentDigits + MaxExponentChars, std::abs(n - 1)).ptr;
+        copy(exponentDigits, int(exponentEnd - exponentDigits));
+    }
+    return p;
+}
+
+char *writeUnicodeEscape(char16_t unit, char *p)
+{
+    *p++ = '\\';
+    *p++ = 'u';
+    *p++ = HexDigits[(unit >> 12) & 0xf];
+    *p++ = HexDigits[(unit >> 8) & 0xf];
+    *p++ = HexDigits[(unit >> 4) & 0xf];
+    *p++ = HexDigits[unit & 0xf];
+    return p;
+}
+
+// Whether a byte of a UTF-8 key must be escaped in JSON (RFC 8259 §7): one table load, not three
+// comparisons.
+constexpr auto EscapedBytes = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 0x20; ++c)
+        table[size_t(c)] = true;
+    table[size_t('"')] = true;
+    table[size_t('\\')] = true;
+    return table;
+}();
+
+bool needsEscape(uchar c)
+{
+    return EscapedBytes[c];
 }
 
 // The short escapes of RFC 8259 §7, or 0 where a \u escape is needed.
@@ -35,87 +185,152 @@ char shortEscape(char16_t c)
     }
 }
 
-void appendUtf8Key(QByteArrayView key, QByteArray &out, Style style)
+void writeString(QStringView text, Writer &out, Style style)
+{
+    const bool asciiOnly = style == Style::Python;
+    const char16_t *data = text.utf16();
+    const qsizetype size = text.size();
+    // Room is made for a chunk's worst case, so the loop below only stores bytes.
+    qsizetype i = 0;
+    bool first = true;
+    do {
+        const qsizetype chunkEnd = qMin(size, i + StringChunkUnits);
+        // + 1 unit: a surrogate pair may straddle the chunk's end; + 2: the quotes.
+        char *p = out.reserve((chunkEnd - i + 1) * MaxBytesPerUnit + 2);
+        if (first)
+            *p++ = '"';
+        first = false;
+        for (; i < chunkEnd; ++i) {
+            const char16_t c = data[i];
+            if (c < 0x80) {
+                // Python's ensure_ascii escapes DEL too; JSON.stringify does not.
+                if (c >= 0x20 && c != u'"' && c != u'\\' && !(asciiOnly && c == 0x7f)) {
+                    *p++ = char(c);
+                } else if (const char e = shortEscape(c)) {
+                    *p++ = '\\';
+                    *p++ = e;
+                } else {
+                    p = writeUnicodeEscape(c, p);
+                }
+                continue;
+            }
+            if (asciiOnly) {
+                p = writeUnicodeEscape(c, p);
+                continue;
+            }
+            if (QChar::isHighSurrogate(c) && i + 1 < size && QChar::isLowSurrogate(data[i + 1])) {
+                const char32_t ucs4 = QChar::surrogateToUcs4(c, data[i + 1]);
+                ++i;
+                *p++ = char(0xf0 | (ucs4 >> 18));
+                *p++ = char(0x80 | ((ucs4 >> 12) & 0x3f));
+                *p++ = char(0x80 | ((ucs4 >> 6) & 0x3f));
+                *p++ = char(0x80 | (ucs4 & 0x3f));
+            } else if (QChar::isSurrogate(c)) {
+                // A lone surrogate has no UTF-8 form; escape it as JSON.stringify does.
+                p = writeUnicodeEscape(c, p);
+            } else if (c < 0x800) {
+                *p++ = char(0xc0 | (c >> 6));
+                *p++ = char(0x80 | (c & 0x3f));
+            } else {
+                *p++ = char(0xe0 | (c >> 12));
+                *p++ = char(0x80 | ((c >> 6) & 0x3f));
+                *p++ = char(0x80 | (c & 0x3f));
+            }
+        }
+        if (i >= size)
+            *p++ = '"';
+        out.commit(p);
+    } while (i < size);
+}
+
+void writeUtf8Key(QByteArrayView key, Writer &out, Style style)
 {
     if (style == Style::Python) {
-        appendString(QString::fromUtf8(key), out, style);
+        writeString(QString::fromUtf8(key), out, style);
         return;
     }
-    out.append('"');
-    qsizetype runStart = 0;
-    for (qsizetype i = 0; i < key.size(); ++i) {
-        const uchar c = uchar(key[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(key.data() + runStart, i - runStart);
-        if (const char e = shortEscape(c)) {
-            out.append('\\');
-            out.append(e);
-        } else {
-            appendUnicodeEscape(c, out);
-        }
-        runStart = i + 1;
+    // Already UTF-8: only quotes, backslashes and control characters change. Keys are names
+    // ([_A-Za-z0-9]) nearly always, so a clean key is one copy.
+    char *p = out.reserve(key.size() * MaxBytesPerUnit + 2);
+    *p++ = '"';
+    qsizetype clean = 0;
+    while (clean < key.size() && !needsEscape(uchar(key[clean])))
+        ++clean;
+    if (clean > 0) {
+        std::memcpy(p, key.data(), size_t(clean));
+        p += clean;
     }
-    out.append(key.data() + runStart, key.size() - runStart);
-    out.append('"');
+    for (const char byte : key.sliced(clean)) {
+        const uchar c = uchar(byte);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *p++ = char(c);
+        } else if (const char e = shortEscape(c)) {
+            *p++ = '\\';
+            *p++ = e;
+        } else {
+            p = writeUnicodeEscape(c, p);
+        }
+    }
+    *p++ = '"';
+    out.commit(p);
 }
 
-void appendDouble(double d, QByteArray &out)
+void writeDouble(double d, Writer &out)
 {
     if (!std::isfinite(d)) {
-        out.append("null");
+        out.put("null");
         return;
     }
-    out.append(formatDouble(d));
+    char *p = out.reserve(MaxNumberChars);
+    out.commit(writeFiniteDouble(d, p));
 }
 
-void serializeInto(const Value &value, QByteArray &out, Style style)
+void serializeInto(const Value &value, Writer &out, Style style)
 {
     const bool python = style == Style::Python;
     switch (value.kind()) {
     case Value::Kind::Null:
     case Value::Kind::Opaque:
-        out.append("null");
+        out.put("null");
         return;
     case Value::Kind::Bool:
-        out.append(value.toBool() ? "true" : "false");
+        out.put(value.toBool() ? "true" : "false");
         return;
     case Value::Kind::Int: {
-        char buffer[24];
-        const auto result = std::to_chars(buffer, buffer + sizeof buffer, value.toInt());
-        out.append(buffer, result.ptr - buffer);
+        char *p = out.reserve(MaxIntegerChars);
+        out.commit(std::to_chars(p, p + MaxIntegerChars, value.toInt()).ptr);
         return;
     }
     case Value::Kind::Float:
-        appendDouble(value.toDouble(), out);
+        writeDouble(value.toDouble(), out);
         return;
     case Value::Kind::String:
-        appendString(value.toString(), out, style);
+        writeString(value.toString(), out, style);
         return;
     case Value::Kind::List: {
-        out.append('[');
+        out.put('[');
         bool first = true;
         for (const Value &item : value.toList()) {
             if (!first)
-                out.append(python ? ", " : ",");
+                out.put(python ? ", " : ",");
             first = false;
             serializeInto(item, out, style);
         }
-        out.append(']');
+        out.put(']');
         return;
     }
     case Value::Kind::Object: {
-        out.append('{');
+        out.put('{');
         bool first = true;
         for (const Member &member : value.toObject()) {
             if (!first)
-                out.append(python ? ", " : ",");
+                out.put(python ? ", " : ",");
             first = false;
-            appendUtf8Key(member.key, out, style);
-            out.append(python ? ": " : ":");
+            writeUtf8Key(member.key, out, style);
+            out.put(python ? ": " : ":");
             serializeInto(member.value, out, style);
         }
-        out.append('}');
+        out.put('}');
         return;
     }
     }
@@ -238,9 +453,43 @@ private:
         }
         double d = 0;
         const auto result = std::from_chars(start, m_pos, d);
-        if (result.ec == std::errc::result_out_of_range)
-            return std::copysign(HUGE_VAL, *start == '-' ? -1.0 : 1.0);
+        if (result.ec == std::errc::result_out_of_range) {
+            // Too large is ±Infinity and too small is ±0, as in JSON.parse.
+            const double sign = *start == '-' ? -1.0 : 1.0;
+            return decimalMagnitude(start, m_pos) < 0 ? sign * 0.0 : sign * HUGE_VAL;
+        }
         return d;
+    }
+
+    // The power of ten of a valid JSON number's first significant digit (1e-400: -400, 12e3: 4).
+    static qint64 decimalMagnitude(const char *p, const char *end)
+    {
+        constexpr qint64 Clamp = 1'000'000'000;
+        if (*p == '-')
+            ++p;
+        qint64 magnitude = -1;
+        if (*p == '0') {
+            ++p;
+            if (p < end && *p == '.') {
+                for (++p; p < end && *p == '0'; ++p)
+                    --magnitude; // 0.001: -3
+            }
+        } else {
+            for (; p < end && *p >= '0' && *p <= '9'; ++p)
+                ++magnitude; // 123: 2
+        }
+        while (p < end && *p != 'e' && *p != 'E')
+            ++p;
+        if (p == end)
+            return magnitude;
+        ++p;
+        const bool negative = *p == '-';
+        if (*p == '-' || *p == '+')
+            ++p;
+        qint64 exponent = 0;
+        for (; p < end; ++p)
+            exponent = qMin(exponent * 10 + (*p - '0'), Clamp);
+        return magnitude + (negative ? -exponent : exponent);
     }
 
     int hexValue(char c) const
@@ -435,80 +684,14 @@ QByteArray formatDouble(double d)
         return QByteArrayLiteral("NaN");
     if (std::isinf(d))
         return d > 0 ? QByteArrayLiteral("Infinity") : QByteArrayLiteral("-Infinity");
-    if (d == 0)
-        return QByteArrayLiteral("0");
-    // ECMAScript Number::toString: the shortest round-trip digits, laid out by the exponent.
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::scientific);
-    const QByteArrayView scientific(buffer, result.ptr - buffer);
-    const qsizetype e = scientific.indexOf('e');
-    const bool negative = scientific.startsWith('-');
-    QByteArray digits;
-    for (char c : scientific.first(e)) {
-        if (c >= '0' && c <= '9')
-            digits.append(c);
-    }
-    const int k = int(digits.size());
-    const int n = scientific.sliced(e + 1).toInt() + 1;
-    QByteArray out = negative ? QByteArrayLiteral("-") : QByteArray();
-    if (k <= n && n <= 21) {
-        out += digits + QByteArray(n - k, '0');
-    } else if (0 < n && n <= 21) {
-        out += digits.first(n) + '.' + digits.sliced(n);
-    } else if (-6 < n && n <= 0) {
-        out += "0." + QByteArray(-n, '0') + digits;
-    } else {
-        const int exponent = n - 1;
-        out += digits.first(1);
-        if (k > 1)
-            out += '.' + digits.sliced(1);
-        out += 'e' + QByteArray(exponent >= 0 ? "+" : "-") + QByteArray::number(std::abs(exponent));
-    }
-    return out;
+    char buffer[MaxNumberChars];
+    return QByteArray(buffer, writeFiniteDouble(d, buffer) - buffer);
 }
 
 void appendString(QStringView text, QByteArray &out, Style style)
 {
-    const bool asciiOnly = style == Style::Python;
-    out.reserve(out.size() + text.size() + 2);
-    out.append('"');
-    const char16_t *data = text.utf16();
-    const qsizetype size = text.size();
-    for (qsizetype i = 0; i < size; ++i) {
-        const char16_t c = data[i];
-        if (c < 0x80) {
-            if (c >= 0x20 && c != u'"' && c != u'\\') {
-                out.append(char(c));
-            } else if (const char e = shortEscape(c)) {
-                out.append('\\');
-                out.append(e);
-            } else {
-                appendUnicodeEscape(c, out);
-            }
-            continue;
-        }
-        if (asciiOnly) {
-            appendUnicodeEscape(c, out);
-            continue;
-        }
-        if (QChar::isHighSurrogate(c) && i + 1 < size && QChar::isLowSurrogate(data[i + 1])) {
-            const char32_t ucs4 = QChar::surrogateToUcs4(c, data[i + 1]);
-            ++i;
-            const char bytes[4] = {char(0xf0 | (ucs4 >> 18)), char(0x80 | ((ucs4 >> 12) & 0x3f)),
-                                   char(0x80 | ((ucs4 >> 6) & 0x3f)), char(0x80 | (ucs4 & 0x3f))};
-            out.append(bytes, 4);
-        } else if (QChar::isSurrogate(c)) {
-            // A lone surrogate has no UTF-8 form; escape it as JSON.stringify does.
-            appendUnicodeEscape(c, out);
-        } else if (c < 0x800) {
-            const char bytes[2] = {char(0xc0 | (c >> 6)), char(0x80 | (c & 0x3f))};
-            out.append(bytes, 2);
-        } else {
-            const char bytes[3] = {char(0xe0 | (c >> 12)), char(0x80 | ((c >> 6) & 0x3f)), char(0x80 | (c & 0x3f))};
-            out.append(bytes, 3);
-        }
-    }
-    out.append('"');
+    Writer writer(out);
+    writeString(text, writer, style);
 }
 
 Value parse(QByteArrayView text, ParseError *error)
@@ -519,13 +702,14 @@ Value parse(QByteArrayView text, ParseError *error)
 QByteArray serialize(const Value &value, Style style)
 {
     QByteArray out;
-    serializeInto(value, out, style);
+    serialize(value, out, style);
     return out;
 }
 
 void serialize(const Value &value, QByteArray &out, Style style)
 {
-    serializeInto(value, out, style);
+    Writer writer(out);
+    serializeInto(value, writer, style);
 }
 
 } // namespace Subscriptor::GraphQL::Json

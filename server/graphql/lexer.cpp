@@ -110,13 +110,21 @@ void Lexer::fail(qsizetype offset, const QString &message) const
 
 Ast::Location Lexer::locationAt(qsizetype offset) const
 {
-    // Columns count characters, not bytes: UTF-8 continuation bytes are skipped.
-    int column = 1;
-    for (qsizetype i = m_lineStart; i < offset && i < m_source.size(); ++i) {
-        if ((uchar(m_source[i]) & 0xc0) != 0x80)
-            ++column;
+    // Columns count UTF-16 code units as graphql-js does: UTF-8 continuation bytes are skipped and
+    // a character outside the BMP (a 4-byte sequence) counts twice. Counting resumes from the last
+    // offset asked for on the same line, so a long one-line document is not scanned once per token.
+    if (m_columnLineStart != m_lineStart || m_columnOffset > offset) {
+        m_columnLineStart = m_lineStart;
+        m_columnOffset = m_lineStart;
+        m_column = 1;
     }
-    return Ast::Location{m_line, column};
+    for (qsizetype i = m_columnOffset; i < offset && i < m_source.size(); ++i) {
+        const uchar c = uchar(m_source[i]);
+        if ((c & 0xc0) != 0x80)
+            m_column += c >= 0xf0 ? 2 : 1;
+    }
+    m_columnOffset = qMax(m_columnOffset, qMin(offset, m_source.size()));
+    return Ast::Location{m_line, m_column};
 }
 
 Token Lexer::makeToken(TokenKind kind, qsizetype start, qsizetype end) const
@@ -244,8 +252,10 @@ Token Lexer::next()
 
     int length = 0;
     const char32_t code = decodeUtf8(start, &length);
-    const bool printable = code == U'\t' || code == U'\n' || code == U'\r' || code >= 0x20;
-    fail(start, (printable ? QLatin1String("Unexpected character: ") : QLatin1String("Invalid character: "))
+    // Every Unicode scalar value is a SourceCharacter (spec §2.1.1, October 2021); only a
+    // surrogate (in UTF-8 it is malformed) is not.
+    const bool scalarValue = code < 0xd800 || code > 0xdfff;
+    fail(start, (scalarValue ? QLatin1String("Unexpected character: ") : QLatin1String("Invalid character: "))
                     + codePointText(code) + u'.');
 }
 
@@ -302,28 +312,34 @@ char32_t Lexer::readEscapedUnicode(qsizetype &pos)
     // `pos` is at the `u` of `\u`; on return it is past the escape.
     const qsizetype escapeStart = pos - 1;
     auto invalid = [&](qsizetype end) {
+        end = qMin(end, m_source.size());
+        while (end < m_source.size() && (uchar(m_source[end]) & 0xc0) == 0x80)
+            ++end; // quote whole characters
         fail(escapeStart, QLatin1String("Invalid Unicode escape sequence: \"")
-                              + QString::fromUtf8(m_source.sliced(escapeStart, qMin(end, m_source.size()) - escapeStart))
+                              + QString::fromUtf8(m_source.sliced(escapeStart, end - escapeStart))
                               + QLatin1String("\"."));
     };
     ++pos;
     if (pos < m_source.size() && m_source[pos] == '{') {
-        // Variable-width escape, \u{1F600} (spec §2.9.4, October 2021).
-        char32_t code = 0;
-        qsizetype p = pos + 1;
-        int digits = 0;
-        while (p < m_source.size() && m_source[p] != '}') {
-            const int h = hexValue(m_source[p]);
-            if (h < 0 || code > 0x10ffff)
+        // Variable-width escape, \u{1F600} (spec §2.9.4, October 2021). Like graphql-js, at most
+        // 12 characters (\u{00000000}); the error quotes the escape up to the offending character.
+        constexpr qsizetype MaxEscapeLength = 12;
+        quint64 code = 0;
+        for (qsizetype p = pos + 1; p < escapeStart + MaxEscapeLength; ++p) {
+            if (p >= m_source.size())
                 invalid(p + 1);
-            code = code * 16 + char32_t(h);
-            ++digits;
-            ++p;
+            if (m_source[p] == '}') {
+                if (p == pos + 1 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+                    invalid(p + 1);
+                pos = p + 1;
+                return char32_t(code);
+            }
+            const int h = hexValue(m_source[p]);
+            code = code * 16 + quint64(qMax(h, 0));
+            if (h < 0 || code > 0x7fffffff) // graphql-js reads the digits into a signed 32-bit int
+                invalid(p + 1);
         }
-        if (p >= m_source.size() || digits == 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
-            invalid(p + 1);
-        pos = p + 1;
-        return code;
+        invalid(escapeStart + MaxEscapeLength);
     }
     auto readFixed = [&](qsizetype at) -> int {
         if (at + 4 > m_source.size())
@@ -401,8 +417,6 @@ Token Lexer::readString(qsizetype start)
             chunkStart = pos;
             continue;
         }
-        if (uchar(c) < 0x20 && c != '\t')
-            fail(pos, QLatin1String("Invalid character within String: ") + describeCharacterAt(pos) + u'.');
         ++pos;
     }
     fail(pos, QStringLiteral("Unterminated string."));
@@ -445,8 +459,6 @@ Token Lexer::readBlockString(qsizetype start)
             m_lineStart = pos;
             continue;
         }
-        if (uchar(c) < 0x20 && c != '\t')
-            fail(pos, QLatin1String("Invalid character within String: ") + describeCharacterAt(pos) + u'.');
         ++pos;
     }
     fail(pos, QStringLiteral("Unterminated string."));

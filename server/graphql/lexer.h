@@ -68,6 +68,10 @@ private:
     qsizetype m_lineStart = 0;
     int m_line = 1;
     int m_tokenCount = 0;
+    // locationAt()'s cache: the column at m_columnOffset on the line starting at m_columnLineStart.
+    mutable qsizetype m_columnLineStart = -1;
+    mutable qsizetype m_columnOffset = 0;
+    mutable int m_column = 1;
 };
 
 /// The block string value algorithm of spec §2.9.4 (common indentation removed, blank

@@ -25,6 +25,24 @@ bool isTypeSystemKeyword(QByteArrayView name)
         || name == "enum" || name == "input" || name == "directive";
 }
 
+/// The directive location of a type-system definition or extension, by its keyword (spec §3.13).
+QByteArrayView definitionLocation(QByteArrayView keyword)
+{
+    if (keyword == "schema")
+        return "SCHEMA";
+    if (keyword == "scalar")
+        return "SCALAR";
+    if (keyword == "type")
+        return "OBJECT";
+    if (keyword == "interface")
+        return "INTERFACE";
+    if (keyword == "union")
+        return "UNION";
+    if (keyword == "enum")
+        return "ENUM";
+    return "INPUT_OBJECT";
+}
+
 } // namespace
 
 ParseResult Parser::parse(QByteArray source, const ParserLimits &limits)
@@ -53,7 +71,8 @@ void Parser::advance()
 {
     m_lastEnd = m_token.location;
     m_token = m_lexer.next();
-    if (m_lexer.tokenCount() > m_limits.maxTokens) {
+    // Like graphql-js's maxTokens, the end of the document is not counted.
+    if (m_lexer.tokenCount() > m_limits.maxTokens && !peek(TokenKind::EndOfFile)) {
         failAt(m_token.location,
                QStringLiteral("Syntax Error: The document has more than %1 tokens.").arg(m_limits.maxTokens));
     }
@@ -83,14 +102,19 @@ bool Parser::skip(TokenKind kind)
     return true;
 }
 
+QString Parser::describe(const Token &token) const
+{
+    QString description = m_lexer.describe(token);
+    if (token.kind == TokenKind::String || token.kind == TokenKind::BlockString)
+        description += QLatin1String(" \"") + token.value + u'"';
+    return description;
+}
+
 void Parser::expect(TokenKind kind)
 {
     if (m_token.kind != kind) {
-        QString found = m_lexer.describe(m_token);
-        if (m_token.kind == TokenKind::String || m_token.kind == TokenKind::BlockString)
-            found += QLatin1String(" \"") + m_token.value + u'"';
         failAt(m_token.location, QLatin1String("Syntax Error: Expected ") + QLatin1String(Lexer::kindDescription(kind))
-                                     + QLatin1String(", found ") + found + u'.');
+                                     + QLatin1String(", found ") + describe(m_token) + u'.');
     }
     advance();
 }
@@ -99,17 +123,14 @@ void Parser::expectKeyword(QByteArrayView keyword)
 {
     if (!peekKeyword(keyword)) {
         failAt(m_token.location, QLatin1String("Syntax Error: Expected \"") + QString::fromUtf8(keyword)
-                                     + QLatin1String("\", found ") + m_lexer.describe(m_token) + u'.');
+                                     + QLatin1String("\", found ") + describe(m_token) + u'.');
     }
     advance();
 }
 
-void Parser::unexpected() const
+void Parser::unexpected(const Token &token) const
 {
-    QString found = m_lexer.describe(m_token);
-    if (m_token.kind == TokenKind::String || m_token.kind == TokenKind::BlockString)
-        found += QLatin1String(" \"") + m_token.value + u'"';
-    failAt(m_token.location, QLatin1String("Syntax Error: Unexpected ") + found + u'.');
+    failAt(token.location, QLatin1String("Syntax Error: Unexpected ") + describe(token) + u'.');
 }
 
 void Parser::failAt(const Ast::Location &location, const QString &message) const
@@ -117,10 +138,10 @@ void Parser::failAt(const Ast::Location &location, const QString &message) const
     throw SyntaxError{message, location};
 }
 
-void Parser::enter()
+void Parser::enter(const Ast::Location &opening)
 {
     if (++m_depth > m_limits.maxDepth) {
-        failAt(m_token.location, QStringLiteral("Syntax Error: The document is nested more than %1 levels deep.")
+        failAt(opening, QStringLiteral("Syntax Error: The document is nested more than %1 levels deep.")
                                      .arg(m_limits.maxDepth));
     }
 }
@@ -135,8 +156,12 @@ void Parser::parseDocument(Ast::Document &document)
         }
         const bool hasDescription = peekDescription();
         const Token keyword = hasDescription ? lookahead() : m_token;
+        if (hasDescription && keyword.kind == TokenKind::BraceL) {
+            failAt(m_token.location, QStringLiteral(
+                "Syntax Error: Unexpected description, descriptions are not supported on shorthand queries."));
+        }
         if (keyword.kind != TokenKind::Name)
-            unexpected();
+            unexpected(keyword);
         const QByteArrayView word = m_lexer.text(keyword);
         if (isTypeSystemKeyword(word)) {
             document.definitions.push_back(
@@ -145,8 +170,14 @@ void Parser::parseDocument(Ast::Document &document)
             continue;
         }
         if (hasDescription) {
-            failAt(m_token.location, QStringLiteral(
-                "Syntax Error: Unexpected description, descriptions are supported only on type definitions."));
+            // Descriptions on operations and fragments came after the October 2021 spec (graphql-js
+            // 16.15 accepts them); we keep that grammar, with graphql-js 16.0's message for them.
+            const bool executable = word == "query" || word == "mutation" || word == "subscription" || word == "fragment";
+            failAt(m_token.location, executable
+                       ? QStringLiteral("Syntax Error: Unexpected description, descriptions are supported only on type "
+                                        "definitions.")
+                       : QStringLiteral("Syntax Error: Unexpected description, only GraphQL definitions support "
+                                        "descriptions."));
         }
         if (word == "query" || word == "mutation" || word == "subscription") {
             document.definitions.push_back({Ast::Definition::Kind::Operation, qsizetype(document.operations.size())});
@@ -159,7 +190,7 @@ void Parser::parseDocument(Ast::Document &document)
                 {Ast::Definition::Kind::TypeSystem, qsizetype(document.typeSystemDefinitions.size())});
             document.typeSystemDefinitions.push_back(parseTypeSystemExtension());
         } else {
-            unexpected();
+            unexpected(keyword);
         }
     } while (!peek(TokenKind::EndOfFile));
 }
@@ -191,8 +222,7 @@ Ast::OperationType Parser::parseOperationType()
         return Ast::OperationType::Mutation;
     if (word == "subscription")
         return Ast::OperationType::Subscription;
-    m_token = token;
-    unexpected();
+    unexpected(token);
 }
 
 Ast::OperationDefinition Parser::parseOperation()
@@ -236,10 +266,11 @@ std::vector<Ast::VariableDefinition> Parser::parseVariableDefinitions()
 
 std::vector<Ast::Selection> Parser::parseSelectionSet(Ast::Location *location)
 {
+    const Ast::Location opening = m_token.location;
     if (location)
-        *location = m_token.location;
+        *location = opening;
     expect(TokenKind::BraceL);
-    enter();
+    enter(opening);
     std::vector<Ast::Selection> selections;
     do {
         selections.push_back(parseSelection());
@@ -325,7 +356,7 @@ Ast::ValueNode Parser::parseValue(bool isConst)
     case TokenKind::BracketL:
         value.kind = Ast::ValueNode::Kind::List;
         advance();
-        enter();
+        enter(value.location);
         while (!skip(TokenKind::BracketR))
             value.list.push_back(parseValue(isConst));
         leave();
@@ -333,7 +364,7 @@ Ast::ValueNode Parser::parseValue(bool isConst)
     case TokenKind::BraceL:
         value.kind = Ast::ValueNode::Kind::Object;
         advance();
-        enter();
+        enter(value.location);
         while (!skip(TokenKind::BraceR)) {
             Ast::ObjectField field;
             field.name = parseName();
@@ -382,8 +413,7 @@ Ast::ValueNode Parser::parseValue(bool isConst)
                 failAt(dollar.location, QLatin1String("Syntax Error: Unexpected variable \"$")
                                             + QString::fromUtf8(tokenText()) + QLatin1String("\" in constant value."));
             }
-            m_token = dollar;
-            unexpected();
+            unexpected(dollar);
         }
         advance();
         value.kind = Ast::ValueNode::Kind::Variable;
@@ -399,7 +429,7 @@ Ast::TypeNode Parser::parseType()
     Ast::TypeNode type;
     type.location = m_token.location;
     if (skip(TokenKind::BracketL)) {
-        enter();
+        enter(type.location);
         type.kind = Ast::TypeNode::Kind::List;
         type.ofType = std::make_unique<Ast::TypeNode>(parseType());
         expect(TokenKind::BracketR);
@@ -432,12 +462,40 @@ Ast::FragmentDefinition Parser::parseFragment()
 }
 
 // ---- Type-system definitions: the grammar of spec §3, checked so that a document which
-// graphql-js parses we parse too; the validator then reports them as not executable.
+// graphql-js parses we parse too; the validator then reports them as not executable. The type
+// names and directives inside are recorded as Ast::TypeSystemPart, in document order.
 
 void Parser::skipDescription()
 {
     if (peekDescription())
         advance();
+}
+
+qsizetype Parser::beginNode(Ast::TypeSystemDefinition &definition)
+{
+    definition.parts.push_back({Ast::TypeSystemPart::Kind::Node, {}, -1, {}, {}});
+    return qsizetype(definition.parts.size()) - 1;
+}
+
+bool Parser::parseConstDirectives(Ast::TypeSystemDefinition &definition, qsizetype node, QByteArrayView location)
+{
+    std::vector<Ast::Directive> directives = parseDirectives(true);
+    if (directives.empty())
+        return false;
+    definition.parts.push_back(
+        {Ast::TypeSystemPart::Kind::Directives, {}, node, location.toByteArray(), std::move(directives)});
+    return true;
+}
+
+void Parser::parseNamedType(Ast::TypeSystemDefinition &definition)
+{
+    definition.parts.push_back({Ast::TypeSystemPart::Kind::NamedType, parseName(), -1, {}, {}});
+}
+
+void Parser::parseTypeReference(Ast::TypeSystemDefinition &definition)
+{
+    const Ast::TypeNode type = parseType();
+    definition.parts.push_back({Ast::TypeSystemPart::Kind::NamedType, type.namedType(), -1, {}, {}});
 }
 
 Ast::TypeSystemDefinition Parser::parseTypeSystemDefinition()
@@ -449,37 +507,41 @@ Ast::TypeSystemDefinition Parser::parseTypeSystemDefinition()
     advance();
     const QByteArray &keyword = definition.keyword;
     if (keyword == "schema") {
-        parseDirectives(true);
-        if (!parseRootOperationTypes())
+        parseConstDirectives(definition, beginNode(definition), "SCHEMA");
+        if (!parseRootOperationTypes(definition))
             expect(TokenKind::BraceL);
         return definition;
     }
     if (keyword == "directive") {
         expect(TokenKind::At);
         definition.name = parseName();
-        parseArgumentDefinitions();
-        if (peekKeyword("repeatable"))
+        parseArgumentDefinitions(definition);
+        if (peekKeyword("repeatable")) {
+            definition.repeatable = true;
             advance();
+        }
         expectKeyword("on");
-        parseDirectiveLocations();
+        parseDirectiveLocations(definition);
         return definition;
     }
+    const qsizetype node = beginNode(definition);
     definition.name = parseName();
+    const QByteArrayView location = definitionLocation(keyword);
     if (keyword == "scalar") {
-        parseDirectives(true);
+        parseConstDirectives(definition, node, location);
     } else if (keyword == "type" || keyword == "interface") {
-        parseImplementsInterfaces();
-        parseDirectives(true);
-        parseFieldsDefinition();
+        parseImplementsInterfaces(definition);
+        parseConstDirectives(definition, node, location);
+        parseFieldsDefinition(definition);
     } else if (keyword == "union") {
-        parseDirectives(true);
-        parseUnionMembers();
+        parseConstDirectives(definition, node, location);
+        parseUnionMembers(definition);
     } else if (keyword == "enum") {
-        parseDirectives(true);
-        parseEnumValues();
+        parseConstDirectives(definition, node, location);
+        parseEnumValues(definition);
     } else if (keyword == "input") {
-        parseDirectives(true);
-        parseInputFieldsDefinition();
+        parseConstDirectives(definition, node, location);
+        parseInputFieldsDefinition(definition, "INPUT_FIELD_DEFINITION");
     }
     return definition;
 }
@@ -496,27 +558,31 @@ Ast::TypeSystemDefinition Parser::parseTypeSystemExtension()
     if (!isTypeSystemKeyword(keyword) || keyword == "directive")
         unexpected();
     advance();
+    const qsizetype node = beginNode(definition);
+    const QByteArrayView location = definitionLocation(keyword);
     bool hasContent = false;
     if (keyword == "schema") {
-        hasContent = !parseDirectives(true).empty();
-        hasContent = parseRootOperationTypes() || hasContent;
+        hasContent = parseConstDirectives(definition, node, location);
+        hasContent = parseRootOperationTypes(definition) || hasContent;
     } else {
         definition.name = parseName();
         if (keyword == "scalar") {
-            hasContent = !parseDirectives(true).empty();
+            hasContent = parseConstDirectives(definition, node, location);
         } else if (keyword == "type" || keyword == "interface") {
-            hasContent = parseImplementsInterfaces();
-            hasContent = !parseDirectives(true).empty() || hasContent;
-            hasContent = parseFieldsDefinition() || hasContent;
+            hasContent = parseImplementsInterfaces(definition);
+            hasContent = parseConstDirectives(definition, node, location) || hasContent;
+            hasContent = parseFieldsDefinition(definition) || hasContent;
         } else if (keyword == "union") {
-            hasContent = !parseDirectives(true).empty();
-            hasContent = parseUnionMembers() || hasContent;
+            hasContent = parseConstDirectives(definition, node, location);
+            hasContent = parseUnionMembers(definition) || hasContent;
         } else if (keyword == "enum") {
-            hasContent = !parseDirectives(true).empty();
-            hasContent = parseEnumValues() || hasContent;
+            hasContent = parseConstDirectives(definition, node, location);
+            hasContent = parseEnumValues(definition) || hasContent;
         } else if (keyword == "input") {
-            hasContent = !parseDirectives(true).empty();
-            hasContent = parseInputFieldsDefinition() || hasContent;
+            hasContent = parseConstDirectives(definition, node, location);
+            // graphql-js's KnownDirectivesRule names INPUT_FIELD_DEFINITION only inside an input
+            // object type *definition*: the fields of an extension are ARGUMENT_DEFINITION to it.
+            hasContent = parseInputFieldsDefinition(definition, "ARGUMENT_DEFINITION") || hasContent;
         }
     }
     if (!hasContent)
@@ -524,109 +590,116 @@ Ast::TypeSystemDefinition Parser::parseTypeSystemExtension()
     return definition;
 }
 
-bool Parser::parseRootOperationTypes()
+bool Parser::parseRootOperationTypes(Ast::TypeSystemDefinition &definition)
 {
     if (!skip(TokenKind::BraceL))
         return false;
     do {
         parseOperationType();
         expect(TokenKind::Colon);
-        parseName();
+        parseNamedType(definition);
     } while (!skip(TokenKind::BraceR));
     return true;
 }
 
-bool Parser::parseImplementsInterfaces()
+bool Parser::parseImplementsInterfaces(Ast::TypeSystemDefinition &definition)
 {
     if (!peekKeyword("implements"))
         return false;
     advance();
     skip(TokenKind::Amp);
     do {
-        parseName();
+        parseNamedType(definition);
     } while (skip(TokenKind::Amp));
     return true;
 }
 
-bool Parser::parseFieldsDefinition()
+bool Parser::parseFieldsDefinition(Ast::TypeSystemDefinition &definition)
 {
     if (!skip(TokenKind::BraceL))
         return false;
     do {
+        const qsizetype node = beginNode(definition);
         skipDescription();
         parseName();
-        parseArgumentDefinitions();
+        parseArgumentDefinitions(definition);
         expect(TokenKind::Colon);
-        parseType();
-        parseDirectives(true);
+        parseTypeReference(definition);
+        parseConstDirectives(definition, node, "FIELD_DEFINITION");
     } while (!skip(TokenKind::BraceR));
     return true;
 }
 
-void Parser::parseArgumentDefinitions()
+void Parser::parseArgumentDefinitions(Ast::TypeSystemDefinition &definition)
 {
     if (!skip(TokenKind::ParenL))
         return;
     do {
-        parseInputValueDefinition();
+        parseInputValueDefinition(definition, "ARGUMENT_DEFINITION");
     } while (!skip(TokenKind::ParenR));
 }
 
-void Parser::parseInputValueDefinition()
+void Parser::parseInputValueDefinition(Ast::TypeSystemDefinition &definition, QByteArrayView location)
 {
+    const qsizetype node = beginNode(definition);
     skipDescription();
     parseName();
     expect(TokenKind::Colon);
-    parseType();
+    parseTypeReference(definition);
     if (skip(TokenKind::Equals))
         parseValue(true);
-    parseDirectives(true);
+    parseConstDirectives(definition, node, location);
 }
 
-bool Parser::parseInputFieldsDefinition()
+bool Parser::parseInputFieldsDefinition(Ast::TypeSystemDefinition &definition, QByteArrayView location)
 {
     if (!skip(TokenKind::BraceL))
         return false;
     do {
-        parseInputValueDefinition();
+        parseInputValueDefinition(definition, location);
     } while (!skip(TokenKind::BraceR));
     return true;
 }
 
-bool Parser::parseUnionMembers()
+bool Parser::parseUnionMembers(Ast::TypeSystemDefinition &definition)
 {
     if (!skip(TokenKind::Equals))
         return false;
     skip(TokenKind::Pipe);
     do {
-        parseName();
+        parseNamedType(definition);
     } while (skip(TokenKind::Pipe));
     return true;
 }
 
-bool Parser::parseEnumValues()
+bool Parser::parseEnumValues(Ast::TypeSystemDefinition &definition)
 {
     if (!skip(TokenKind::BraceL))
         return false;
     do {
+        const qsizetype node = beginNode(definition);
         skipDescription();
-        const QByteArray word = tokenText();
-        if (peek(TokenKind::Name) && (word == "true" || word == "false" || word == "null")) {
-            failAt(m_token.location, QLatin1String("Syntax Error: ") + QString::fromUtf8(word)
+        // graphql-js checks the token's value whatever its kind (a second string too).
+        const QString word = peek(TokenKind::Name) ? QString::fromUtf8(tokenText()) : m_token.value;
+        if (word == u"true" || word == u"false" || word == u"null") {
+            failAt(m_token.location, QLatin1String("Syntax Error: ") + describe(m_token)
                                          + QLatin1String(" is reserved and cannot be used for an enum value."));
         }
         parseName();
-        parseDirectives(true);
+        parseConstDirectives(definition, node, "ENUM_VALUE");
     } while (!skip(TokenKind::BraceR));
     return true;
 }
 
-void Parser::parseDirectiveLocations()
+void Parser::parseDirectiveLocations(Ast::TypeSystemDefinition &definition)
 {
     skip(TokenKind::Pipe);
     do {
-        if (!peek(TokenKind::Name) || !isDirectiveLocation(m_lexer.text(m_token)))
+        if (!peek(TokenKind::Name))
+            expect(TokenKind::Name);
+        if (!isDirectiveLocation(m_lexer.text(m_token)))
             unexpected();
+        definition.directiveLocations.append(tokenText());
         advance();
     } while (skip(TokenKind::Pipe));
 }

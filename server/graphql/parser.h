@@ -34,7 +34,8 @@ struct ParseResult
 };
 
 /// A recursive-descent parser for GraphQL documents (spec §2, October 2021). Executable
-/// definitions become a full syntax tree; type-system definitions are checked and recorded by name.
+/// definitions become a full syntax tree; type-system definitions are checked and recorded by name,
+/// with the type names and directives inside them that validation looks at.
 class Parser final
 {
 public:
@@ -50,11 +51,14 @@ private:
     bool skip(TokenKind kind);
     void expect(TokenKind kind);
     void expectKeyword(QByteArrayView keyword);
-    [[noreturn]] void unexpected() const;
+    [[noreturn]] void unexpected() const { unexpected(m_token); }
+    [[noreturn]] void unexpected(const Token &token) const;
+    /// graphql-js getTokenDesc: the kind, then the text or string value (`String "x"`).
+    QString describe(const Token &token) const;
     [[noreturn]] void failAt(const Ast::Location &location, const QString &message) const;
     Token lookahead() const;
     QByteArray tokenText() const;
-    void enter();
+    void enter(const Ast::Location &opening);
     void leave() { --m_depth; }
 
     // Executable definitions
@@ -72,20 +76,24 @@ private:
     Ast::TypeNode parseType();
     Ast::OperationType parseOperationType();
 
-    // Type-system definitions (checked, not kept)
+    // Type-system definitions: checked, and what validation looks at recorded (Ast::TypeSystemPart)
     Ast::TypeSystemDefinition parseTypeSystemDefinition();
     Ast::TypeSystemDefinition parseTypeSystemExtension();
     bool peekDescription() const { return peek(TokenKind::String) || peek(TokenKind::BlockString); }
     void skipDescription();
-    bool parseImplementsInterfaces();
-    bool parseFieldsDefinition();
-    void parseArgumentDefinitions();
-    void parseInputValueDefinition();
-    bool parseInputFieldsDefinition();
-    bool parseUnionMembers();
-    bool parseEnumValues();
-    bool parseRootOperationTypes();
-    void parseDirectiveLocations();
+    static qsizetype beginNode(Ast::TypeSystemDefinition &definition);
+    bool parseConstDirectives(Ast::TypeSystemDefinition &definition, qsizetype node, QByteArrayView location);
+    void parseNamedType(Ast::TypeSystemDefinition &definition);
+    void parseTypeReference(Ast::TypeSystemDefinition &definition);
+    bool parseImplementsInterfaces(Ast::TypeSystemDefinition &definition);
+    bool parseFieldsDefinition(Ast::TypeSystemDefinition &definition);
+    void parseArgumentDefinitions(Ast::TypeSystemDefinition &definition);
+    void parseInputValueDefinition(Ast::TypeSystemDefinition &definition, QByteArrayView location);
+    bool parseInputFieldsDefinition(Ast::TypeSystemDefinition &definition, QByteArrayView location);
+    bool parseUnionMembers(Ast::TypeSystemDefinition &definition);
+    bool parseEnumValues(Ast::TypeSystemDefinition &definition);
+    bool parseRootOperationTypes(Ast::TypeSystemDefinition &definition);
+    void parseDirectiveLocations(Ast::TypeSystemDefinition &definition);
 
     Lexer m_lexer;
     Token m_token;

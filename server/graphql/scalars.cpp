@@ -115,7 +115,7 @@ bool parseFloatLiteral(const Ast::ValueNode &literal, const Value &, Value &out,
         error = QLatin1String("Float cannot represent non numeric value: ") + printed(literal);
         return false;
     }
-    out = literal.text.toDouble();
+    out = Json::parse(literal.text).toDouble(); // 1e400 is Infinity, as parseFloat gives
     return true;
 }
 

@@ -122,8 +122,10 @@ public:
 private:
     Type &addType(TypeKind kind, QByteArray name, QString description);
     void addBuiltIns();
+    void checkRootTypes(Schema &schema, QStringList &errors) const;
     bool resolveReferences(Schema &schema, QStringList &errors);
     void checkTypeSystemRules(const Schema &schema, QStringList &errors) const;
+    void dropUnreferencedScalars(Schema &schema) const;
 
     std::unique_ptr<Schema> m_schema;
     QByteArray m_queryName = QByteArrayLiteral("Query");

@@ -3,6 +3,7 @@
 
 #include "astprinter.h"
 #include "coercion.h"
+#include "suggestions.h"
 
 namespace Subscriptor::GraphQL {
 
@@ -141,19 +142,29 @@ bool Type::serialize(const Value &internal, Value &out, QString &error) const
     return m_serialize(internal, out, error);
 }
 
+QString Type::didYouMeanEnumValue(const QString &unknown) const
+{
+    QList<QByteArray> names;
+    names.reserve(qsizetype(m_enumValues.size()));
+    for (const EnumValue &value : m_enumValues)
+        names.append(value.name);
+    return didYouMean(suggestionList(unknown.toUtf8(), names), QStringLiteral("the enum value"));
+}
+
 bool Type::parseValue(const Value &input, Value &out, QString &error) const
 {
     if (m_kind == TypeKind::Enum) {
         const QString typeName = QString::fromUtf8(m_name);
         if (!input.isString()) {
+            const QString inspected = inspect(input);
             error = QLatin1String("Enum \"") + typeName + QLatin1String("\" cannot represent non-string value: ")
-                + inspect(input) + u'.';
+                + inspected + u'.' + didYouMeanEnumValue(inspected);
             return false;
         }
         const EnumValue *value = enumValue(input.toString().toUtf8());
         if (!value) {
             error = QLatin1String("Value \"") + input.toString() + QLatin1String("\" does not exist in \"") + typeName
-                + QLatin1String("\" enum.");
+                + QLatin1String("\" enum.") + didYouMeanEnumValue(input.toString());
             return false;
         }
         out = value->value;
@@ -170,15 +181,16 @@ bool Type::parseLiteral(const Ast::ValueNode &literal, const Value &variables, V
 {
     if (m_kind == TypeKind::Enum) {
         const QString typeName = QString::fromUtf8(m_name);
+        const QString printed = QString::fromUtf8(AstPrinter::printValue(literal));
         if (literal.kind != Ast::ValueNode::Kind::Enum) {
-            error = QLatin1String("Enum \"") + typeName + QLatin1String("\" cannot represent non-enum value: ")
-                + QString::fromUtf8(AstPrinter::printValue(literal)) + u'.';
+            error = QLatin1String("Enum \"") + typeName + QLatin1String("\" cannot represent non-enum value: ") + printed
+                + u'.' + didYouMeanEnumValue(printed);
             return false;
         }
         const EnumValue *value = enumValue(literal.text);
         if (!value) {
-            error = QLatin1String("Value \"") + QString::fromUtf8(literal.text) + QLatin1String("\" does not exist in \"")
-                + typeName + QLatin1String("\" enum.");
+            error = QLatin1String("Value \"") + printed + QLatin1String("\" does not exist in \"") + typeName
+                + QLatin1String("\" enum.") + didYouMeanEnumValue(printed);
             return false;
         }
         out = value->value;

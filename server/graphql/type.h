@@ -187,6 +187,9 @@ private:
     friend class Schema;
     friend class SchemaBuilder;
 
+    /// graphql-js didYouMeanEnumValue: ` Did you mean the enum value "A"?`, or empty.
+    QString didYouMeanEnumValue(const QString &unknown) const;
+
     TypeKind m_kind;
     QByteArray m_name;
     QString m_description;

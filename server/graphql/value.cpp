@@ -2,6 +2,8 @@
 #include "value.h"
 
 #include <cmath>
+#include <cstring>
+#include <limits>
 
 namespace Subscriptor::GraphQL {
 
@@ -19,8 +21,17 @@ qint64 Value::toInt() const
 {
     if (const qint64 *i = std::get_if<qint64>(&m_data))
         return *i;
-    if (const double *d = std::get_if<double>(&m_data))
-        return std::isfinite(*d) ? qint64(*d) : 0;
+    if (const double *d = std::get_if<double>(&m_data)) {
+        // Out of range a cast is undefined behaviour: saturate instead (2^63 is exact in a double).
+        constexpr double Limit = 9223372036854775808.0;
+        if (!std::isfinite(*d))
+            return 0;
+        if (*d >= Limit)
+            return std::numeric_limits<qint64>::max();
+        if (*d < -Limit)
+            return std::numeric_limits<qint64>::min();
+        return qint64(*d);
+    }
     return 0;
 }
 
@@ -64,9 +75,13 @@ const Value *Value::find(QByteArrayView key) const
     const ObjectPtr *object = std::get_if<ObjectPtr>(&m_data);
     if (!object)
         return nullptr;
+    // Sizes first: most members differ in length, and QByteArray's operator== is an out-of-line
+    // call. Default resolvers look up every field of every result object here.
     for (const Member &member : **object) {
-        if (member.key == key)
+        if (member.key.size() == key.size()
+            && (key.isEmpty() || std::memcmp(member.key.constData(), key.data(), size_t(key.size())) == 0)) {
             return &member.value;
+        }
     }
     return nullptr;
 }
@@ -108,7 +123,11 @@ ObjectBuilder &ObjectBuilder::insert(QByteArray key, Value value)
 
 ObjectBuilder &ObjectBuilder::append(QByteArray key, Value value)
 {
-    m_members.append(Member{std::move(key), std::move(value)});
+    // Built in place: a Member moved into the list would cost a second move of each part. (Not
+    // emplaceBack(key, value): clang before 16 has no parenthesised aggregate initialisation.)
+    Member &member = m_members.emplaceBack();
+    member.key = std::move(key);
+    member.value = std::move(value);
     return *this;
 }
 

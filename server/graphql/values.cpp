@@ -19,22 +19,27 @@ bool coerceVariableValues(const Schema &schema, const std::vector<Ast::VariableD
 {
     const qsizetype errorsBefore = errors.size();
     ObjectBuilder values(qsizetype(definitions.size()));
-    auto tooMany = [&] {
-        if (errors.size() - errorsBefore < MaxVariableErrors)
+    // Adds an error; false when the limit was reached instead (graphql-js: the error past the
+    // limit is replaced by "Too many errors", and coercion stops).
+    auto report = [&](Error error) {
+        if (errors.size() - errorsBefore >= MaxVariableErrors) {
+            errors.append(Error(QStringLiteral("Too many errors processing variables, error limit reached. Execution aborted.")));
             return false;
-        errors.append(Error(QStringLiteral("Too many errors processing variables, error limit reached. Execution aborted.")));
+        }
+        errors.append(std::move(error));
         return true;
     };
     for (const Ast::VariableDefinition &definition : definitions) {
-        const QString name = QString::fromUtf8(definition.variable.value);
+        // Only error messages need these; every request with variables comes through here.
+        const auto name = [&] { return QString::fromUtf8(definition.variable.value); };
+        const auto typeText = [&] { return QString::fromUtf8(definition.type.toString()); };
         const Type *type = schema.typeFromAst(definition.type);
-        const QString typeText = QString::fromUtf8(definition.type.toString());
         if (!type || !type->isInputType()) {
-            errors.append(Error(QLatin1String("Variable \"$") + name + QLatin1String("\" expected value of type \"") + typeText
-                                    + QLatin1String("\" which cannot be used as an input type."),
-                                {definition.type.location}));
-            if (tooMany())
+            if (!report(Error(QLatin1String("Variable \"$") + name() + QLatin1String("\" expected value of type \"") + typeText()
+                                  + QLatin1String("\" which cannot be used as an input type."),
+                              {definition.type.location}))) {
                 return false;
+            }
             continue;
         }
         const Value *input = inputs.find(definition.variable.value);
@@ -44,20 +49,20 @@ bool coerceVariableValues(const Schema &schema, const std::vector<Ast::VariableD
                 if (valueFromAst(definition.defaultValue, type, Value(), value))
                     values.append(definition.variable.value, std::move(value));
             } else if (type->isNonNull()) {
-                errors.append(Error(QLatin1String("Variable \"$") + name + QLatin1String("\" of required type \"") + typeText
-                                        + QLatin1String("\" was not provided."),
-                                    {definition.location}));
+                if (!report(Error(QLatin1String("Variable \"$") + name() + QLatin1String("\" of required type \"") + typeText()
+                                      + QLatin1String("\" was not provided."),
+                                  {definition.location}))) {
+                    return false;
+                }
             }
-            if (tooMany())
-                return false;
             continue;
         }
         if (input->isNull() && type->isNonNull()) {
-            errors.append(Error(QLatin1String("Variable \"$") + name + QLatin1String("\" of non-null type \"") + typeText
-                                    + QLatin1String("\" must not be null."),
-                                {definition.location}));
-            if (tooMany())
+            if (!report(Error(QLatin1String("Variable \"$") + name() + QLatin1String("\" of non-null type \"") + typeText()
+                                  + QLatin1String("\" must not be null."),
+                              {definition.location}))) {
                 return false;
+            }
             continue;
         }
         Value value;
@@ -65,11 +70,10 @@ bool coerceVariableValues(const Schema &schema, const std::vector<Ast::VariableD
         const bool ok = coerceInputValue(*input, type, value, [&](const Value::List &path, const Value &invalid, const QString &message) {
             if (limitReached)
                 return;
-            QString prefix = QLatin1String("Variable \"$") + name + QLatin1String("\" got invalid value ") + inspect(invalid);
+            QString prefix = QLatin1String("Variable \"$") + name() + QLatin1String("\" got invalid value ") + inspect(invalid);
             if (!path.isEmpty())
-                prefix += QLatin1String(" at \"") + name + printInputPath(path) + u'"';
-            errors.append(Error(prefix + QLatin1String("; ") + message, {definition.location}));
-            limitReached = tooMany();
+                prefix += QLatin1String(" at \"") + name() + printInputPath(path) + u'"';
+            limitReached = !report(Error(prefix + QLatin1String("; ") + message, {definition.location}));
         });
         if (limitReached)
             return false;
@@ -85,43 +89,46 @@ bool coerceArgumentValues(const std::vector<InputValue> &definitions, const std:
 {
     ObjectBuilder values(qsizetype(definitions.size()));
     for (const InputValue &definition : definitions) {
-        const QString name = QString::fromUtf8(definition.name);
-        const QString typeText = QString::fromUtf8(definition.type->toString());
+        // Only error messages need these; every field with arguments comes through here.
+        const auto name = [&] { return QString::fromUtf8(definition.name); };
+        const auto typeText = [&] { return QString::fromUtf8(definition.type->toString()); };
         const Ast::Argument *argument = nullptr;
         for (const Ast::Argument &candidate : arguments) {
-            if (candidate.name.value == definition.name) {
-                argument = &candidate;
-                break;
-            }
+            if (candidate.name.value == definition.name)
+                argument = &candidate; // the last one, as graphql-js's keyMap
         }
-        bool provided = argument != nullptr;
-        if (argument && argument->value.kind == Ast::ValueNode::Kind::Variable)
-            provided = variables.find(argument->value.text) != nullptr;
-        if (!provided) {
+        const bool isVariable = argument && argument->value.kind == Ast::ValueNode::Kind::Variable;
+        const Value *variable = isVariable ? variables.find(argument->value.text) : nullptr;
+        if (!argument || (isVariable && !variable)) {
             if (definition.hasDefaultValue) {
                 values.append(definition.name, definition.defaultValue);
             } else if (definition.type->isNonNull()) {
-                error = Error(QLatin1String("Argument \"") + name + QLatin1String("\" of required type \"") + typeText
-                                  + QLatin1String("\" was not provided."),
-                              {argument ? argument->value.location : node});
+                QString message = QLatin1String("Argument \"") + name() + QLatin1String("\" of required type \"") + typeText();
+                if (argument) {
+                    message += QLatin1String("\" was provided the variable \"$") + QString::fromUtf8(argument->value.text)
+                        + QLatin1String("\" which was not provided a runtime value.");
+                } else {
+                    message += QLatin1String("\" was not provided.");
+                }
+                error = Error(message, {argument ? argument->value.location : node});
                 return false;
             }
             continue;
         }
-        if (argument->value.kind == Ast::ValueNode::Kind::Variable) {
-            const Value &value = *variables.find(argument->value.text);
-            if (value.isNull() && definition.type->isNonNull()) {
-                error = Error(QLatin1String("Argument \"") + name + QLatin1String("\" of non-null type \"") + typeText
-                                  + QLatin1String("\" must not be null."),
-                              {argument->value.location});
-                return false;
-            }
-            values.append(definition.name, value);
+        const bool isNull = variable ? variable->isNull() : argument->value.kind == Ast::ValueNode::Kind::Null;
+        if (isNull && definition.type->isNonNull()) {
+            error = Error(QLatin1String("Argument \"") + name() + QLatin1String("\" of non-null type \"") + typeText()
+                              + QLatin1String("\" must not be null."),
+                          {argument->value.location});
+            return false;
+        }
+        if (variable) {
+            values.append(definition.name, *variable);
             continue;
         }
         Value value;
         if (!valueFromAst(argument->value, definition.type, variables, value)) {
-            error = Error(QLatin1String("Argument \"") + name + QLatin1String("\" has invalid value ")
+            error = Error(QLatin1String("Argument \"") + name() + QLatin1String("\" has invalid value ")
                               + QString::fromUtf8(AstPrinter::printValue(argument->value)) + u'.',
                           {argument->value.location});
             return false;
