@@ -12,8 +12,13 @@ function(subscriptor_strict target)
         QT_USE_QSTRINGBUILDER
         QT_NO_NARROWING_CONVERSIONS_IN_CONNECT)
     if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
-        target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow=local
+        target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic
             -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual -Werror)
+        if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+            target_compile_options(${target} PRIVATE -Wshadow=local)
+        else()
+            target_compile_options(${target} PRIVATE -Wshadow-uncaptured-local)
+        endif()
     elseif(MSVC)
         target_compile_options(${target} PRIVATE /W4 /WX /permissive-)
     endif()
