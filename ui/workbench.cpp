@@ -3,6 +3,7 @@
 
 #include "notificationlogmodel.h"
 #include "seedclient.h"
+#include "legacywsclient.h"
 #include "transportwsclient.h"
 
 namespace Subscriptor::Ui {
@@ -21,8 +22,10 @@ Workbench::Workbench(QObject *parent)
 {
     connect(m_server.get(), &Server::changesPublished, this, &Workbench::rememberCommits);
     connect(m_server.get(), &Server::started, this, [this](const QUrl &url) {
+        // Every connection that is not up goes to the new URL now: after a restart on another port
+        // (port 0, or a busy one), a connection waiting to reconnect would knock at the old one.
         for (const WorkbenchConnection &connection : std::as_const(m_connections)) {
-            if (connection.client->state() == Client::ClientConnection::State::Disconnected)
+            if (connection.client->state() != Client::ClientConnection::State::Ready || connection.client->url() != url)
                 connection.client->open(url);
         }
         Q_EMIT serverStateChanged();
@@ -106,16 +109,34 @@ Client::ClientConnection *Workbench::connection(int number) const
     return nullptr;
 }
 
-QString Workbench::streamOfField(const QString &fieldName) const
+void Workbench::indexCatalog() const
 {
     const Model::CatalogPtr &catalog = m_server->catalog();
+    if (catalog == m_indexedCatalog)
+        return;
+    m_indexedCatalog = catalog;
+    m_modelByField.clear();
+    m_modelByStream.clear();
     if (!catalog)
-        return {};
+        return;
     for (const Model::ModelPtr &model : catalog->models()) {
-        if (QString::fromUtf8(model->fieldBase) + QLatin1String("Changes") == fieldName)
-            return model->stream;
+        m_modelByField.insert(QString::fromUtf8(model->fieldBase) + QLatin1String("Changes"), model);
+        m_modelByStream.insert(model->stream, model);
     }
-    return {};
+}
+
+QString Workbench::streamOfField(const QString &fieldName) const
+{
+    indexCatalog();
+    const Model::ModelPtr model = m_modelByField.value(fieldName);
+    return model ? model->stream : QString();
+}
+
+QString Workbench::modelOfStream(const QString &stream) const
+{
+    indexCatalog();
+    const Model::ModelPtr model = m_modelByStream.value(stream);
+    return model ? model->label : QString();
 }
 
 void Workbench::record(const WorkbenchConnection &connection, LogEntry::Direction direction, const QString &text)
@@ -129,6 +150,10 @@ void Workbench::record(const WorkbenchConnection &connection, LogEntry::Directio
     entry.protocol = connection.client->protocol();
     entry.text = text;
     LogEntryParser::parse(entry, [this](const QString &field) { return streamOfField(field); });
+    // A standard stream's result names its model only when the document selected `model`; the
+    // log's model filter needs it on every notification.
+    if (entry.model.isEmpty() && !entry.stream.isEmpty() && entry.isNotification())
+        entry.model = modelOfStream(entry.stream);
     if (direction == LogEntry::Direction::Received && entry.isNotification())
         entry.latencyMs = latencyOf(entry);
     m_log->append(std::move(entry));

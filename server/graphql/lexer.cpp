@@ -62,6 +62,17 @@ qsizetype leadingWhitespace(QStringView line)
 
 } // namespace
 
+bool Lexer::isName(QByteArrayView text)
+{
+    if (text.isEmpty() || !isNameStart(text[0]))
+        return false;
+    for (char c : text.sliced(1)) {
+        if (!isNameContinue(c))
+            return false;
+    }
+    return true;
+}
+
 const char *Lexer::kindDescription(TokenKind kind)
 {
     switch (kind) {

@@ -46,6 +46,8 @@ public:
     QByteArrayView text(const Token &token) const { return m_source.sliced(token.start, token.end - token.start); }
 
     static const char *kindDescription(TokenKind kind);
+    /// Whether `text` is a GraphQL Name (spec §2.1.9): /[_A-Za-z][_0-9A-Za-z]*/.
+    static bool isName(QByteArrayView text);
     /// graphql-js's description of a token in "Unexpected …" messages.
     QString describe(const Token &token) const;
 

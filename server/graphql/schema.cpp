@@ -3,6 +3,7 @@
 
 #include "coercion.h"
 #include "introspection.h"
+#include "lexer.h"
 #include "scalars.h"
 #include "suggestions.h"
 
@@ -21,15 +22,7 @@ QString quoted(QByteArrayView name)
 
 bool isValidName(QByteArrayView name)
 {
-    if (name.isEmpty())
-        return false;
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        const char c = name[i];
-        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-        if (!letter && !(i > 0 && c >= '0' && c <= '9'))
-            return false;
-    }
-    return true;
+    return Lexer::isName(name);
 }
 
 } // namespace

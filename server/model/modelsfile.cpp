@@ -2,6 +2,7 @@
 #include "modelsfile.h"
 
 #include "json.h"
+#include "lexer.h"
 
 #include <QFile>
 
@@ -14,17 +15,10 @@ using GraphQL::Value;
 
 constexpr qint64 MaxModelsFileBytes = 4 * 1024 * 1024;
 
+// Names starting with __ belong to introspection (spec §2.1.9).
 bool isGraphQLName(const QByteArray &name)
 {
-    if (name.isEmpty() || name.startsWith("__"))
-        return false;
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        const char c = name[i];
-        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-        if (!letter && !(i > 0 && c >= '0' && c <= '9'))
-            return false;
-    }
-    return true;
+    return !name.startsWith("__") && GraphQL::Lexer::isName(name);
 }
 
 class EntryReader final
@@ -106,6 +100,10 @@ bool ModelsFile::parse(QByteArrayView json, const QString &sourceName, QList<Mod
     if (!document.isObject() || !entries || !entries->isObject()) {
         errors.append(sourceName + QLatin1String(": must be an object with a \"models\" object, keyed by table name"));
         return false;
+    }
+    for (const Member &member : document.toObject()) {
+        if (member.key != "models")
+            errors.append(sourceName + QLatin1String(": ") + QString::fromUtf8(member.key) + QLatin1String(": unknown key; expected models"));
     }
     static const QStringList knownKeys = {QStringLiteral("label"), QStringLiteral("stream"), QStringLiteral("type"),
                                           QStringLiteral("description"), QStringLiteral("fields"),

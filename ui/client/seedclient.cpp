@@ -2,6 +2,7 @@
 #include "seedclient.h"
 
 #include "json.h"
+#include "operationmessages.h"
 
 namespace Subscriptor::Client {
 
@@ -14,12 +15,9 @@ QString SeedClient::send(const QString &query, const Value &variables, const QSt
     if (state() != State::Ready)
         return {};
     const QString id = nextOperationId();
-    ObjectBuilder payload(4);
-    payload.append("query", query);
-    if (!variables.isNull())
-        payload.append("variables", variables);
-    if (!operationName.isEmpty())
-        payload.append("operationName", operationName);
+    ObjectBuilder payload;
+    for (const Member &member : OperationMessages::payload(query, variables, operationName, Value()).toObject())
+        payload.append(member.key, member.value);
     payload.append("request_id", id);
     sendText(QString::fromUtf8(Json::serialize(
         ObjectBuilder(2).append("stream", QStringLiteral("graphql")).append("payload", payload.build()).build())));
