@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "legacywsclient.h"
 
+#include "json.h"
 #include "operationmessages.h"
 
 namespace Subscriptor::Client {
