@@ -142,14 +142,16 @@ struct FragmentDefinition
 struct TypeSystemPart
 {
     enum class Kind : quint8 {
-        Node,       ///< a node that can carry directives begins: the definition, a field, argument,
-                    ///< input field or enum value
-        NamedType,  ///< a type named in it: a field, argument or input field type, an implemented
-                    ///< interface, a union member, a root operation type
-        Directives, ///< the directives applied to the Node part `node`, where they are in the text
+        Node,         ///< a node that can carry directives begins: the definition, a field,
+                      ///< argument, input field or enum value
+        NamedType,    ///< a type named in it: a field, argument or input field type, an implemented
+                      ///< interface, a union member, a root operation type
+        DefaultValue, ///< the default value of an argument or input field
+        Directives,   ///< the directives applied to the Node part `node`, where they are in the text
     };
     Kind kind = Kind::Node;
     Name name;                         ///< NamedType
+    ValueNode value;                   ///< DefaultValue
     qsizetype node = -1;               ///< Directives
     QByteArray directiveLocation;      ///< Directives: the spec's name of their location, `OBJECT`
     std::vector<Directive> directives; ///< Directives, never empty

@@ -57,12 +57,17 @@ void DirectiveRules::knownDirectives()
     }
 }
 
-// Spec §5.7.3 Directives Are Unique Per Location.
+// Spec §5.7.3 Directives Are Unique Per Location. Like graphql-js, the directives of the schema
+// definition and its extensions are one location, and so are those of the definitions and
+// extensions of one type name.
 void DirectiveRules::uniqueDirectivesPerLocation()
 {
+    using Seen = QHash<QByteArray, const Ast::Directive *>;
     const Schema &schema = m_context.schema();
+    QHash<QByteArray, Seen> seenByDefinition; // by type name; the schema's have an empty name
     for (const DirectiveListFact &fact : m_context.facts().directiveLists) {
-        QHash<QByteArray, const Ast::Directive *> seen;
+        Seen ownSeen;
+        Seen &seen = fact.typeSystemDefinition ? seenByDefinition[fact.typeSystemDefinition->name.value] : ownSeen;
         for (const Ast::Directive &directive : *fact.directives) {
             const auto defined = m_definedInDocument.constFind(directive.name.value);
             const Directive *definition = schema.directive(directive.name.value);

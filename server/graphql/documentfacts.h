@@ -103,6 +103,8 @@ struct DirectiveListFact
 {
     const std::vector<Ast::Directive> *directives = nullptr;
     Stamp enter = 0;
+    /// Set when they are the directives of a type-system definition or extension itself.
+    const Ast::TypeSystemDefinition *typeSystemDefinition = nullptr;
 };
 
 /// An argument of a field (directive arguments are checked with their directive).

@@ -104,9 +104,14 @@ void DocumentWalker::walkTypeSystemDefinition(const Ast::TypeSystemDefinition &d
         case Ast::TypeSystemPart::Kind::NamedType:
             m_facts.namedTypes.push_back({&part.name, next(), true});
             break;
+        case Ast::TypeSystemPart::Kind::DefaultValue:
+            walkValue(part.value, nullptr, false, -1); // TypeInfo has no input type there
+            break;
         case Ast::TypeSystemPart::Kind::Directives:
-            // The list is checked when its node is entered, each directive where it is.
-            m_facts.directiveLists.push_back({&part.directives, nodeEnter[size_t(part.node)]});
+            // The list is checked when its node is entered, each directive where it is. The
+            // definition itself is the first part (the parser puts it there).
+            m_facts.directiveLists.push_back({&part.directives, nodeEnter[size_t(part.node)],
+                                              part.node == 0 ? &definition : nullptr});
             // The parser records only the spec's names of locations.
             walkDirectives(part.directives,
                            directiveLocationNamed(part.directiveLocation).value_or(DirectiveLocation::Schema));

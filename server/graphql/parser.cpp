@@ -25,6 +25,13 @@ bool isTypeSystemKeyword(QByteArrayView name)
         || name == "enum" || name == "input" || name == "directive";
 }
 
+Ast::TypeSystemPart &addPart(Ast::TypeSystemDefinition &definition, Ast::TypeSystemPart::Kind kind)
+{
+    Ast::TypeSystemPart &part = definition.parts.emplace_back();
+    part.kind = kind;
+    return part;
+}
+
 /// The directive location of a type-system definition or extension, by its keyword (spec §3.13).
 QByteArrayView definitionLocation(QByteArrayView keyword)
 {
@@ -473,7 +480,7 @@ void Parser::skipDescription()
 
 qsizetype Parser::beginNode(Ast::TypeSystemDefinition &definition)
 {
-    definition.parts.push_back({Ast::TypeSystemPart::Kind::Node, {}, -1, {}, {}});
+    addPart(definition, Ast::TypeSystemPart::Kind::Node);
     return qsizetype(definition.parts.size()) - 1;
 }
 
@@ -482,20 +489,23 @@ bool Parser::parseConstDirectives(Ast::TypeSystemDefinition &definition, qsizety
     std::vector<Ast::Directive> directives = parseDirectives(true);
     if (directives.empty())
         return false;
-    definition.parts.push_back(
-        {Ast::TypeSystemPart::Kind::Directives, {}, node, location.toByteArray(), std::move(directives)});
+    Ast::TypeSystemPart &part = addPart(definition, Ast::TypeSystemPart::Kind::Directives);
+    part.node = node;
+    part.directiveLocation = location.toByteArray();
+    part.directives = std::move(directives);
     return true;
 }
 
 void Parser::parseNamedType(Ast::TypeSystemDefinition &definition)
 {
-    definition.parts.push_back({Ast::TypeSystemPart::Kind::NamedType, parseName(), -1, {}, {}});
+    Ast::Name name = parseName();
+    addPart(definition, Ast::TypeSystemPart::Kind::NamedType).name = std::move(name);
 }
 
 void Parser::parseTypeReference(Ast::TypeSystemDefinition &definition)
 {
     const Ast::TypeNode type = parseType();
-    definition.parts.push_back({Ast::TypeSystemPart::Kind::NamedType, type.namedType(), -1, {}, {}});
+    addPart(definition, Ast::TypeSystemPart::Kind::NamedType).name = type.namedType();
 }
 
 Ast::TypeSystemDefinition Parser::parseTypeSystemDefinition()
@@ -505,9 +515,10 @@ Ast::TypeSystemDefinition Parser::parseTypeSystemDefinition()
     skipDescription();
     definition.keyword = tokenText();
     advance();
+    const qsizetype node = beginNode(definition); // the definition itself is always the first part
     const QByteArray &keyword = definition.keyword;
     if (keyword == "schema") {
-        parseConstDirectives(definition, beginNode(definition), "SCHEMA");
+        parseConstDirectives(definition, node, "SCHEMA");
         if (!parseRootOperationTypes(definition))
             expect(TokenKind::BraceL);
         return definition;
@@ -524,7 +535,6 @@ Ast::TypeSystemDefinition Parser::parseTypeSystemDefinition()
         parseDirectiveLocations(definition);
         return definition;
     }
-    const qsizetype node = beginNode(definition);
     definition.name = parseName();
     const QByteArrayView location = definitionLocation(keyword);
     if (keyword == "scalar") {
@@ -558,7 +568,7 @@ Ast::TypeSystemDefinition Parser::parseTypeSystemExtension()
     if (!isTypeSystemKeyword(keyword) || keyword == "directive")
         unexpected();
     advance();
-    const qsizetype node = beginNode(definition);
+    const qsizetype node = beginNode(definition); // the extension itself is always the first part
     const QByteArrayView location = definitionLocation(keyword);
     bool hasContent = false;
     if (keyword == "schema") {
@@ -646,8 +656,10 @@ void Parser::parseInputValueDefinition(Ast::TypeSystemDefinition &definition, QB
     parseName();
     expect(TokenKind::Colon);
     parseTypeReference(definition);
-    if (skip(TokenKind::Equals))
-        parseValue(true);
+    if (skip(TokenKind::Equals)) {
+        Ast::ValueNode value = parseValue(true);
+        addPart(definition, Ast::TypeSystemPart::Kind::DefaultValue).value = std::move(value);
+    }
     parseConstDirectives(definition, node, location);
 }
 

@@ -46,6 +46,20 @@ QString locationText(const Ast::Location &location)
     return QString::number(location.line) + u':' + QString::number(location.column);
 }
 
+/// A row of typeSystemDefinitions: the rules of all errors, and the message and locations of each
+/// error past those of ExecutableDefinitionsRule, as `message @line:column line:column`.
+void typeSystemRow(const char *name, const char *document, std::initializer_list<const char *> rules,
+                   std::initializer_list<const char *> messages)
+{
+    QStringList ruleNames;
+    for (const char *rule : rules)
+        ruleNames.append(QString::fromLatin1(rule));
+    QStringList messageTexts;
+    for (const char *message : messages)
+        messageTexts.append(QString::fromUtf8(message));
+    QTest::newRow(name) << QByteArray(document) << ruleNames << messageTexts;
+}
+
 /// `count` copies of `pattern`, with %1 replaced by the copy's number (and %2 by the next one's).
 QByteArray repeated(const char *pattern, int count, int from = 0)
 {
@@ -84,6 +98,8 @@ private Q_SLOTS:
     void overlappingFields() { checkRow(); }
     void errorOrder_data();
     void errorOrder() { checkRow(); }
+    void typeSystemDefinitions_data();
+    void typeSystemDefinitions();
 
     void limits_data();
     void limits();
@@ -891,6 +907,92 @@ void TestValidator::errorOrder_data()
             "query A { dog { isHouseTrained(atOtherHomes: $x) ...F } } fragment F on Dog { name(surname: $y) } query B($z: Int) { dog { ...F } } fragment G on Dog { name }",
             {"NoUndefinedVariablesRule", "NoUndefinedVariablesRule", "NoUndefinedVariablesRule", "NoUnusedVariablesRule", "NoUnusedFragmentsRule"},
             "Variable \"$x\" is not defined by operation \"A\".", "1:46");
+}
+
+// Type-system definitions in an executable document: besides ExecutableDefinitionsRule, graphql-js
+// checks the type names and directives inside them as it checks those of operations.
+void TestValidator::typeSystemDefinitions_data()
+{
+    QTest::addColumn<QByteArray>("document");
+    QTest::addColumn<QStringList>("rules");
+    QTest::addColumn<QStringList>("messages");
+
+    typeSystemRow("KnownTypeNamesRule: unknown types in SDL",
+                  "{ dog { name } } type Cow { friend: Unicorn name: Strin } union U = Cow | Dgo",
+                  {"ExecutableDefinitionsRule", "ExecutableDefinitionsRule", "KnownTypeNamesRule", "KnownTypeNamesRule",
+                   "KnownTypeNamesRule"},
+                  {"Unknown type \"Unicorn\". @1:37", "Unknown type \"Strin\". Did you mean \"String\"? @1:51",
+                   "Unknown type \"Dgo\". Did you mean \"Dog\"? @1:75"});
+    // Only in SDL are the built-in scalars and introspection types known whatever the schema has.
+    typeSystemRow("KnownTypeNamesRule: standard types in SDL",
+                  "type Cow { a: Float b: ID c: __Schema d: [__TypeKind!] } query Q($f: Flot) { dog { name } }",
+                  {"ExecutableDefinitionsRule", "KnownTypeNamesRule", "NoUnusedVariablesRule"},
+                  {"Unknown type \"Flot\". Did you mean \"Float\"? @1:70",
+                   "Variable \"$f\" is never used in operation \"Q\". @1:66"});
+    typeSystemRow("KnownTypeNamesRule: types defined in the document are known",
+                  "schema { query: Query } scalar Moo type Cow implements Being & Pet { f: Moo g(a: In): Cow } "
+                  "input In { i: In } { dog { name } }",
+                  {"ExecutableDefinitionsRule", "ExecutableDefinitionsRule", "ExecutableDefinitionsRule",
+                   "ExecutableDefinitionsRule"},
+                  {});
+    typeSystemRow("KnownDirectivesRule: unknown and misplaced directives in SDL",
+                  "type Cow @unknown @onSchemaElement { f(a: Int @onField): String @deprecated @onQuery } "
+                  "enum E @onSchemaElement { A @deprecated } extend input In { b: Int @deprecated @onSchemaElement }",
+                  {"ExecutableDefinitionsRule", "ExecutableDefinitionsRule", "ExecutableDefinitionsRule",
+                   "KnownDirectivesRule", "KnownDirectivesRule", "KnownDirectivesRule", "KnownDirectivesRule",
+                   "KnownDirectivesRule"},
+                  {"Unknown directive \"@unknown\". @1:10",
+                   "Directive \"@onField\" may not be used on ARGUMENT_DEFINITION. @1:47",
+                   "Directive \"@onQuery\" may not be used on FIELD_DEFINITION. @1:77",
+                   "Directive \"@onSchemaElement\" may not be used on ENUM. @1:95",
+                   // graphql-js: input fields of an extension are ARGUMENT_DEFINITION, not INPUT_FIELD_DEFINITION
+                   "Directive \"@onSchemaElement\" may not be used on ARGUMENT_DEFINITION. @1:167"});
+    typeSystemRow("KnownDirectivesRule: directives defined in the document are known with their locations",
+                  "directive @moo on OBJECT | FIELD type Cow @moo { f: String @moo } { dog @moo { name } }",
+                  {"ExecutableDefinitionsRule", "ExecutableDefinitionsRule", "KnownDirectivesRule"},
+                  {"Directive \"@moo\" may not be used on FIELD_DEFINITION. @1:60"});
+    typeSystemRow("KnownDirectivesRule: a directive defined in the document replaces the schema's",
+                  "directive @onQuery on FIELD query Q @onQuery { dog @onQuery { name } }",
+                  {"ExecutableDefinitionsRule", "KnownDirectivesRule"},
+                  {"Directive \"@onQuery\" may not be used on QUERY. @1:37"});
+    typeSystemRow("UniqueDirectivesPerLocationRule: a type's definition and extensions are one location",
+                  "type Cow @onSchemaElement { f: Int @deprecated @deprecated } extend type Cow @onSchemaElement",
+                  {"ExecutableDefinitionsRule", "ExecutableDefinitionsRule", "UniqueDirectivesPerLocationRule",
+                   "UniqueDirectivesPerLocationRule"},
+                  {"The directive \"@deprecated\" can only be used once at this location. @1:36 1:48",
+                   "The directive \"@onSchemaElement\" can only be used once at this location. @1:10 1:78"});
+    // A node's directive list is checked when the walk enters the node, its directives where they are.
+    typeSystemRow("errors in graphql-js's visit order",
+                  "type Cow { f(a: Nope @deprecated @deprecated): String @deprecated @unknown @deprecated }",
+                  {"ExecutableDefinitionsRule", "UniqueDirectivesPerLocationRule", "UniqueDirectivesPerLocationRule",
+                   "KnownTypeNamesRule", "KnownDirectivesRule"},
+                  {"The directive \"@deprecated\" can only be used once at this location. @1:55 1:76",
+                   "The directive \"@deprecated\" can only be used once at this location. @1:22 1:34",
+                   "Unknown type \"Nope\". @1:17", "Unknown directive \"@unknown\". @1:67"});
+}
+
+void TestValidator::typeSystemDefinitions()
+{
+    QFETCH(QByteArray, document);
+    QFETCH(QStringList, rules);
+    QFETCH(QStringList, messages);
+
+    const ParseResult parsed = Parser::parse(document);
+    QVERIFY2(parsed.document, parsed.error ? qPrintable(parsed.error->message) : "no document");
+    const ErrorList errors = Validator::validate(*m_schema, *parsed.document);
+    QStringList reportedRules;
+    QStringList reportedMessages;
+    for (const Error &error : errors) {
+        reportedRules.append(QString::fromLatin1(error.rule));
+        if (error.rule == "ExecutableDefinitionsRule")
+            continue;
+        QStringList locations;
+        for (const Ast::Location &location : error.locations)
+            locations.append(locationText(location));
+        reportedMessages.append(error.message + QLatin1String(" @") + locations.join(u' '));
+    }
+    QCOMPARE(reportedRules, rules);
+    QCOMPARE(reportedMessages, messages);
 }
 
 // The bounds on the work a document may cost: graphql-js's error limit and work budgets, and the
