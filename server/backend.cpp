@@ -48,10 +48,10 @@ bool Backend::open(const BackendOptions &options, QString *error)
 
 bool Backend::reload(QString *error)
 {
-    if (!loadCatalog(error))
-        return false;
-    m_feed->poll(); // publish what was captured under the old catalog first
-    return true;
+    // Publish what was captured under the old catalog first: a table dropped since is no model of
+    // the new one, and its last changes would be skipped.
+    m_feed->poll();
+    return loadCatalog(error);
 }
 
 bool Backend::loadCatalog(QString *error)

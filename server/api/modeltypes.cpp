@@ -19,7 +19,8 @@ namespace {
 
 bool isIsoDateTime(const QString &text)
 {
-    return QDateTime::fromString(text, Qt::ISODateWithMs).isValid() || QDate::fromString(text, Qt::ISODate).isValid();
+    // QDate's ISO parser reads the first ten characters and ignores what follows them.
+    return QDateTime::fromString(text, Qt::ISODateWithMs).isValid() || (text.size() == 10 && QDate::fromString(text, Qt::ISODate).isValid());
 }
 
 void addDateTime(SchemaBuilder &builder)
@@ -119,10 +120,15 @@ void addInputTypes(SchemaBuilder &builder, const ModelDefinition &model)
             continue;
         filter.addInputField(column.fieldName, filterType);
         const QByteArray name = Model::Naming::upperSnakeCase(column.name);
-        // The internal value says how to sort: [column, descending].
-        const Value columnName(column.name);
-        order.addEnumValue(name + "_ASC", Value(Value::List{columnName, false}), QStringLiteral("By %1, smallest first.").arg(column.name));
-        order.addEnumValue(name + "_DESC", Value(Value::List{columnName, true}), QStringLiteral("By %1, largest first.").arg(column.name));
+        // The internal value says how to sort: [column, descending]. (Appended one by one: GCC 12
+        // at -O3 takes the initializer list's copies for uninitialized, and -Werror stops the build.)
+        for (const bool descending : {false, true}) {
+            Value::List sort;
+            sort.append(Value(column.name));
+            sort.append(Value(descending));
+            order.addEnumValue(name + (descending ? "_DESC" : "_ASC"), Value(std::move(sort)),
+                               (descending ? QStringLiteral("By %1, largest first.") : QStringLiteral("By %1, smallest first.")).arg(column.name));
+        }
     }
 
     Type &result = builder.addObjectType(ApiNames::mutationResult(model), QStringLiteral("What a %1 mutation did.")

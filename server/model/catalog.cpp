@@ -22,21 +22,40 @@ struct TableInfo
 
 QStringList sqliteTables(QSqlDatabase db)
 {
-    QStringList tables;
+    // Virtual tables (FTS5, R*Tree) and the shadow tables that hold their data are no models:
+    // the shadow tables of two FTS tables (docs_data, notes_data) would even clash by name.
+    // PRAGMA table_list is SQLite 3.37; an older SQLite at least leaves out the virtual tables.
+    QSet<QString> internal;
     QSqlQuery query(db);
-    query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid"));
-    while (query.next())
-        tables.append(query.value(0).toString());
+    if (query.exec(QStringLiteral("PRAGMA main.table_list"))) {
+        // Columns: schema, name, type, ncol, wr, strict.
+        while (query.next()) {
+            const QString type = query.value(2).toString();
+            if (type == QLatin1String("virtual") || type == QLatin1String("shadow"))
+                internal.insert(query.value(1).toString());
+        }
+    }
+    QStringList tables;
+    query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL %' ORDER BY rowid"));
+    while (query.next()) {
+        if (!internal.contains(query.value(0).toString()))
+            tables.append(query.value(0).toString());
+    }
     return tables;
 }
 
-QSet<QString> sqliteUniqueColumns(QSqlDatabase db, const QString &table)
+// The single columns a unique index covers; `keyIndex` tells whether the primary key has an index
+// of its own, which an INTEGER PRIMARY KEY that is the rowid never has (WITHOUT ROWID, DESC).
+QSet<QString> sqliteUniqueColumns(QSqlDatabase db, const QString &table, bool *keyIndex)
 {
     QSet<QString> unique;
     QSqlQuery indexes(db);
     indexes.exec(QLatin1String("PRAGMA index_list(") + Database::quote(table) + u')');
+    *keyIndex = false;
     while (indexes.next()) {
         // Columns: seq, name, unique, origin, partial. A partial index does not make a column unique.
+        if (indexes.value(3).toString() == QLatin1String("pk"))
+            *keyIndex = true;
         if (!indexes.value(2).toBool() || indexes.value(4).toBool())
             continue;
         QSqlQuery columns(db);
@@ -53,7 +72,8 @@ QSet<QString> sqliteUniqueColumns(QSqlDatabase db, const QString &table)
 TableInfo sqliteTable(QSqlDatabase db, const QString &table)
 {
     TableInfo info{table, {}};
-    const QSet<QString> unique = sqliteUniqueColumns(db, table);
+    bool keyIndex = false;
+    const QSet<QString> unique = sqliteUniqueColumns(db, table, &keyIndex);
     QSqlQuery query(db);
     query.exec(QLatin1String("PRAGMA table_info(") + Database::quote(table) + u')');
     int keyColumns = 0;
@@ -76,10 +96,13 @@ TableInfo sqliteTable(QSqlDatabase db, const QString &table)
             continue;
         if (keyColumns > 1) {
             column.primaryKey = false; // a composite key is no key for us
-        } else if (column.declaredType.compare(QLatin1String("INTEGER"), Qt::CaseInsensitive) == 0) {
-            column.hasDefault = true; // an INTEGER PRIMARY KEY is the rowid: SQLite assigns it
-            column.notNull = true;
+            continue;
         }
+        if (column.declaredType.compare(QLatin1String("INTEGER"), Qt::CaseInsensitive) == 0 && !keyIndex)
+            column.hasDefault = true; // an INTEGER PRIMARY KEY is the rowid: SQLite assigns it
+        // SQLite lets any other key of a rowid table be NULL (a legacy quirk); a row without a
+        // key could never be read, changed or deleted through the API.
+        column.notNull = true;
     }
     return info;
 }
@@ -137,6 +160,21 @@ ModelPtr makeModel(const TableInfo &table, const ModelConfig *config, QStringLis
         }
         model->columns.append(column);
     }
+    // first_name and firstName would be two fields of one name, aB and ab two values of one name
+    // in the field and order enums (FIRST_NAME, AB_ASC): the schema could not be built.
+    QHash<QByteArray, QString> columnByField;
+    QHash<QByteArray, QString> columnByEnumValue;
+    for (const ColumnDefinition &column : std::as_const(model->columns)) {
+        const QByteArray enumValue = Naming::upperSnakeCase(column.name);
+        for (const auto &[name, seen] : {std::pair(column.fieldName, &columnByField), std::pair(enumValue, &columnByEnumValue)}) {
+            if (seen->contains(name)) {
+                errors.append(QStringLiteral("table %1: columns %2 and %3 both have the GraphQL name %4; leave one out with "
+                                             "\"fields\" in the models file")
+                                  .arg(table.name, seen->value(name), column.name, QString::fromUtf8(name)));
+            }
+            seen->insert(name, column.name);
+        }
+    }
     return model;
 }
 
@@ -169,6 +207,7 @@ CatalogPtr Catalog::load(const Database &database, const QList<ModelConfig> &con
     auto catalog = std::shared_ptr<Catalog>(new Catalog);
     QHash<QByteArray, QString> tableByType;
     QHash<QString, QString> tableByStream;
+    QHash<QString, QString> tableByLabel;
     QSet<QString> seen;
     for (const TableInfo &table : std::as_const(tables)) {
         seen.insert(table.name);
@@ -191,8 +230,13 @@ CatalogPtr Catalog::load(const Database &database, const QList<ModelConfig> &con
             errors.append(QStringLiteral("tables %1 and %2 both have the stream %3; give one a \"stream\" in the models file")
                               .arg(other, table.name, model->stream));
         }
+        if (const QString other = tableByLabel.value(model->label); !other.isEmpty()) {
+            errors.append(QStringLiteral("tables %1 and %2 both have the label %3; give one a \"label\" in the models file")
+                              .arg(other, table.name, model->label));
+        }
         tableByType.insert(model->typeName, table.name);
         tableByStream.insert(model->stream, table.name);
+        tableByLabel.insert(model->label, table.name);
         catalog->m_models.append(std::move(model));
     }
     for (const ModelConfig &entry : config) {

@@ -27,7 +27,8 @@ public:
     /// Drops every trigger (the benchmark measures writes without capture).
     static bool uninstall(const Database &database, QString *error = nullptr);
     /// The retention policy: keeps at most `maxRows` rows and nothing older than `maxAgeSeconds`
-    /// (0 = no limit). Returns the number of rows removed, -1 on error.
+    /// (0 = no limit), but always the newest row, which the next sequence number follows. Returns
+    /// the number of rows removed, -1 on error.
     static qint64 trim(const Database &database, qint64 maxRows, int maxAgeSeconds);
     /// The newest sequence number (0 when empty).
     static qint64 lastSeq(const Database &database);

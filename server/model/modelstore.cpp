@@ -37,14 +37,6 @@ void addError(QList<FieldError> &errors, const QString &column, const QString &m
     errors.append(FieldError{column, {message}});
 }
 
-QString escapeLike(QString text)
-{
-    text.replace(u'\\', QLatin1String("\\\\"));
-    text.replace(u'%', QLatin1String("\\%"));
-    text.replace(u'_', QLatin1String("\\_"));
-    return u'%' + text + u'%';
-}
-
 } // namespace
 
 ModelStore::ModelStore(const Database &database, QObject *parent) : QObject(parent), m_database(database) { }
@@ -121,6 +113,12 @@ bool ModelStore::whereClause(const ModelDefinition &model, const QList<Filter> &
             return false;
         }
         const QString name = Database::quote(column->name);
+        // Only `exact` gives null a meaning (is null); elsewhere it would quietly match nothing.
+        if (filter.value.isNull() && filter.op != Filter::Op::Exact) {
+            if (error)
+                *error = QStringLiteral("filter on %1: only exact may be null").arg(column->name);
+            return false;
+        }
         auto bind = [&](const Value &value) {
             QVariant bound;
             QString message;
@@ -143,13 +141,22 @@ bool ModelStore::whereClause(const ModelDefinition &model, const QList<Filter> &
             conditions.append(name + QLatin1String(" = ?"));
             break;
         case Filter::Op::Contains:
-            values.append(filter.value.toString());
-            conditions.append(QLatin1String("instr(") + name + QLatin1String(", ?) > 0"));
+        case Filter::Op::IContains: {
+            const QString text = filter.value.toString();
+            if (!filter.value.isString() || !text.isValidUtf16()) {
+                if (error)
+                    *error = QStringLiteral("filter on %1: Enter valid text.").arg(column->name);
+                return false;
+            }
+            values.append(RowCodec::sqlText(text));
+            // instr(), not LIKE: LIKE has wildcards to escape and ends its pattern at a NUL.
+            // lower() folds ASCII letters only, as LIKE does.
+            if (filter.op == Filter::Op::Contains)
+                conditions.append(QLatin1String("instr(") + name + QLatin1String(", ?) > 0"));
+            else
+                conditions.append(QLatin1String("instr(lower(") + name + QLatin1String("), lower(?)) > 0"));
             break;
-        case Filter::Op::IContains:
-            values.append(escapeLike(filter.value.toString()));
-            conditions.append(name + QLatin1String(" LIKE ? ESCAPE '\\'"));
-            break;
+        }
         case Filter::Op::In: {
             const Value::List &items = filter.value.toList();
             if (items.size() > ListQuery::MaxInValues) {
@@ -310,30 +317,32 @@ bool ModelStore::checkUnique(const ModelDefinition &model, const Bound &bound, c
 bool ModelStore::begin(QString *error)
 {
     // SQLite: take the write lock at once, so a read-then-write transaction cannot fail to
-    // upgrade when another connection wrote in between (SQLITE_BUSY_SNAPSHOT).
-    QSqlQuery query(m_database.connection());
-    if (query.exec(m_database.isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
-        return true;
-    if (error)
-        *error = query.lastError().text();
-    return false;
+    // upgrade when another connection wrote in between (SQLITE_BUSY_SNAPSHOT). Prepared once,
+    // like every statement here: parsing BEGIN and COMMIT again cost more than running them.
+    return transactionControl(m_database.isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"), error);
 }
 
 bool ModelStore::commit(QString *error)
 {
-    QSqlQuery query(m_database.connection());
-    if (query.exec(QStringLiteral("COMMIT")))
+    if (transactionControl(QStringLiteral("COMMIT"), error))
         return true;
-    if (error)
-        *error = query.lastError().text();
     rollback();
     return false;
 }
 
 void ModelStore::rollback()
 {
-    QSqlQuery query(m_database.connection());
-    query.exec(QStringLiteral("ROLLBACK"));
+    transactionControl(QStringLiteral("ROLLBACK"), nullptr);
+}
+
+bool ModelStore::transactionControl(const QString &sql, QString *error)
+{
+    QSqlQuery &query = statement(sql);
+    const bool ok = query.exec();
+    if (!ok && error)
+        *error = query.lastError().text();
+    query.finish();
+    return ok;
 }
 
 WriteResult ModelStore::failed(QList<FieldError> errors)

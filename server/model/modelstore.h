@@ -98,6 +98,7 @@ private:
     bool begin(QString *error);
     bool commit(QString *error);
     void rollback();
+    bool transactionControl(const QString &sql, QString *error);
     WriteResult failed(QList<FieldError> errors);
     WriteResult databaseError(const ModelDefinition &model, const QSqlQuery &query);
     Row readRow(const ModelDefinition &model, const QSqlQuery &query) const;

@@ -105,7 +105,10 @@ QString singular(const QString &word)
         if (lower.endsWith(QLatin1String(ending)))
             return word.chopped(2);
     }
-    if (lower.endsWith(u's') && !lower.endsWith(QLatin1String("ss")) && lower.size() > 1)
+    // Django names tables after singular class names, and `status`, `campus`, `analysis` are
+    // singular: only a plain -s is taken off.
+    if (lower.endsWith(u's') && !lower.endsWith(QLatin1String("ss")) && !lower.endsWith(QLatin1String("us"))
+        && !lower.endsWith(QLatin1String("is")) && lower.size() > 1)
         return word.chopped(1);
     return word;
 }

@@ -34,7 +34,9 @@ Value fromText(const QString &text, ColumnType type)
 
 bool isIsoDateTime(const QString &text)
 {
-    return QDateTime::fromString(text, Qt::ISODateWithMs).isValid() || QDate::fromString(text, Qt::ISODate).isValid()
+    // QDate's ISO parser reads the first ten characters and ignores what follows them.
+    return QDateTime::fromString(text, Qt::ISODateWithMs).isValid()
+        || (text.size() == 10 && QDate::fromString(text, Qt::ISODate).isValid())
         || QDateTime::fromString(text, QStringLiteral("yyyy-MM-dd HH:mm:ss")).isValid();
 }
 
@@ -129,7 +131,13 @@ bool RowCodec::toSql(const Value &value, const ColumnDefinition &column, QVarian
             error = QStringLiteral("Enter text.");
             return false;
         }
-        out = value.toString();
+        // SQLite stores UTF-8, which cannot hold a lone surrogate; it would even merge a lone high
+        // surrogate with the character after it.
+        if (!value.toString().isValidUtf16()) {
+            error = QStringLiteral("Enter valid text: it holds a lone UTF-16 surrogate.");
+            return false;
+        }
+        out = RowCodec::sqlText(value.toString());
         return true;
     case ColumnType::DateTime:
         if (!value.isString() || !isIsoDateTime(value.toString())) {
@@ -156,6 +164,14 @@ bool RowCodec::toSql(const Value &value, const ColumnDefinition &column, QVarian
     }
     }
     return false;
+}
+
+QString RowCodec::sqlText(QString text)
+{
+    // Qt's SQL drivers bind a null QString as NULL; an empty string is no NULL.
+    if (text.isNull())
+        return QStringLiteral("");
+    return text;
 }
 
 QString RowCodec::idString(const Value &value)

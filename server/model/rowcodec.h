@@ -25,6 +25,8 @@ public:
     static GraphQL::Value fromChangelog(const GraphQL::Value &value, ColumnType type);
     /// An API value for a column; false with a message for the user when it does not fit.
     static bool toSql(const GraphQL::Value &value, const ColumnDefinition &column, QVariant &out, QString &error);
+    /// Text to bind: never a null QString, which Qt's SQL drivers would bind as NULL.
+    static QString sqlText(QString text);
     /// A primary key value as the API spells it: IDs are strings (spec §3.5.5).
     static QString idString(const GraphQL::Value &value);
 };
