@@ -6,7 +6,24 @@
 #include <QApplication>
 #include <QTextStream>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 namespace {
+
+// Each WebSocket is a file descriptor, and the usual soft limit (1024) would refuse connections
+// long before --max-connections: take what the hard limit allows.
+void raiseFileLimit()
+{
+#ifdef Q_OS_UNIX
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit); // may fail (macOS caps it at OPEN_MAX): the soft limit stays
+    }
+#endif
+}
 
 // Qt aborts when no windowing system answers; say what to do instead, before it tries.
 bool hasDisplay()
@@ -30,6 +47,7 @@ int fail(const QString &message)
 int main(int argc, char *argv[])
 {
     using namespace Subscriptor::App;
+    raiseFileLimit();
     QCoreApplication::setOrganizationName(QStringLiteral("Subscriptor"));
     QCoreApplication::setApplicationName(QStringLiteral("subscriptor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SUBSCRIPTOR_VERSION));

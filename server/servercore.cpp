@@ -188,7 +188,9 @@ void ServerCore::stop()
         finishStop();
         return;
     }
-    for (Transport::WebSocketSession *session : std::as_const(m_sessions))
+    // A copy: a socket that is already gone finishes inside close(), which edits m_sessions.
+    const auto sessions = m_sessions;
+    for (Transport::WebSocketSession *session : sessions)
         session->close(Transport::CloseCode::GoingAway, QStringLiteral("Server shutting down"));
     // Peers that do not answer the close handshake are not waited for.
     QTimer::singleShot(ShutdownGraceMs, this, &ServerCore::finishStop);

@@ -85,7 +85,9 @@ HttpResponse GraphQLHttpHandler::handleGraphQL(const HttpRequest &request) const
     Api::GraphQLRequest graphql;
     QString error;
     if (request.method == "GET") {
-        const QUrlQuery query(QString::fromUtf8(request.query));
+        // graphql-over-http §6.4.1: the parameters are application/x-www-form-urlencoded, where a
+        // space may come as `+` (URLSearchParams writes it so) and a plus sign as %2B.
+        const QUrlQuery query(QString::fromUtf8(request.query).replace(u'+', QLatin1String("%20")));
         if (!query.hasQueryItem(QStringLiteral("query"))) {
             if (request.header("accept").contains("text/html"))
                 return HttpResponse::json(200, LandingPage, "text/html; charset=utf-8");

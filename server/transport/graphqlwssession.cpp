@@ -171,6 +171,8 @@ void GraphQLWsSession::startOperation(const QString &id, const Value &payload)
             sendErrors(id, {Error(ok ? error : QStringLiteral("extensions.resumeAfter must be a seq: a 64-bit integer as a string."))});
             return;
         }
+        if (isClosing())
+            return; // the replay passed the queue's bound: the connection is closing (slow consumer)
     }
     m_registry.add(stream.get());
     m_streams.insert(id, std::move(stream));
@@ -182,7 +184,14 @@ bool GraphQLWsSession::replay(Stream &stream, qint64 afterSeq, QString &error)
     // seq is read here, every later one will be dispatched live, so nothing is missed or doubled.
     Model::ChangeFeed &feed = m_backend.feed();
     const qint64 liveFrom = feed.lastSeq();
-    if (afterSeq >= liveFrom)
+    if (afterSeq > liveFrom) {
+        // No client saw a seq this server never published: the log was reset or is another
+        // server's. Replaying nothing would drop every change up to that seq silently.
+        error = QStringLiteral("Cannot resume after seq %1: this server's changelog ends at seq %2. Read the current "
+                               "state and subscribe again.").arg(afterSeq).arg(liveFrom);
+        return false;
+    }
+    if (afterSeq == liveFrom)
         return true;
     if (liveFrom - afterSeq > MaxReplayedChanges) {
         error = QStringLiteral("Cannot resume after seq %1: more than %2 changes since. Read the current state and "
@@ -203,7 +212,7 @@ bool GraphQLWsSession::replay(Stream &stream, qint64 afterSeq, QString &error)
             return false;
         }
         for (const Model::ChangeEvent &event : page.events) {
-            if (event.seq > liveFrom)
+            if (event.seq > liveFrom || isClosing())
                 return true;
             if (stream.matches(event)) {
                 PubSub::EventEncodings encodings(event);

@@ -35,7 +35,8 @@ QTcpSocket *HttpConnection::takeSocket()
 
 void HttpConnection::onReadyRead()
 {
-    m_idle.restart();
+    // m_idle is not restarted here: a request must arrive whole in time however it trickles in
+    // (slowloris), so it runs from the connection's start or its last response.
     while (m_socket) {
         if (m_state == State::Head && !readHead())
             return;

@@ -34,6 +34,8 @@ public:
     void refuse(int status, const QByteArray &message);
     /// Closes a kept-alive connection that waited too long for its next request.
     void closeIdle() { close(); }
+    /// Since the connection opened or sent its last response: how long the request it waits for
+    /// has taken to arrive, however many bytes of it came.
     qint64 idleMilliseconds() const { return m_idle.elapsed(); }
     /// No request has arrived whole yet: the connection is still in its handshake.
     bool isNew() const { return m_requestsServed == 0 && m_state != State::Handling; }

@@ -102,6 +102,13 @@ void Listener::onUpgradeRequested(HttpConnection *connection, const HttpRequest 
                                       "(the graphene-django-subscriptions protocol).");
         return;
     }
+    // RFC 6455 §4.2.1: a handshake without a proper key gets a 400; QWebSocketServer would
+    // drop the connection without a word.
+    const auto key = QByteArray::fromBase64Encoding(request.header("sec-websocket-key"), QByteArray::AbortOnBase64DecodingErrors);
+    if (!key || key.decoded.size() != 16) {
+        connection->refuse(400, "Malformed WebSocket handshake: Sec-WebSocket-Key must be 16 bytes in base64 (RFC 6455 4.1).");
+        return;
+    }
     m_http.remove(connection);
     QTcpSocket *socket = connection->takeSocket();
     connection->deleteLater();

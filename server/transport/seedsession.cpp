@@ -33,9 +33,12 @@ class SeedSession::SeedSubscription final : public PubSub::Subscription
 public:
     SeedSubscription(SeedSession &session, Model::ModelPtr model, int action, QString rowId, QStringList columns)
         : Subscription(std::move(model), PubSub::ActionMask(1u << action), std::move(rowId)), m_session(session),
-          columns(std::move(columns))
+          columns(std::move(columns)), encodingKey(encodingKeyOf(this->columns))
     {
     }
+
+    /// What tells one seed notification of a change from another: the columns it carries.
+    static QByteArray encodingKeyOf(const QStringList &columns) { return "seed\x1f" + columns.join(u'\x1f').toUtf8(); }
 
     void deliver(const Model::ChangeEvent &event, PubSub::EventEncodings &encodings) override
     {
@@ -45,6 +48,7 @@ public:
 
     SeedSession &m_session;
     QStringList columns;
+    QByteArray encodingKey; // of `columns`, made once
 };
 
 QString SeedSession::newChannelId()
@@ -76,11 +80,14 @@ QString SeedSession::handle(const Api::SeedSubscriptionRequest &request)
     if (isClosing())
         return QStringLiteral("The WebSocket channel %1 is closing.").arg(m_channelId);
     const bool subscribe = request.operation == QLatin1String("subscribe");
+    // Changes carry an integer key as the database writes it ("5"): "05" or " 5" must name that row.
+    QString rowId = request.id;
     if (!request.id.isEmpty() && request.model->primaryKey().type == Model::ColumnType::Integer) {
         bool ok = false;
-        request.id.toLongLong(&ok);
+        const qint64 value = request.id.toLongLong(&ok);
         if (!ok)
             return QStringLiteral("id must be an integer for %1, not \"%2\".").arg(request.model->stream, request.id);
+        rowId = QString::number(value);
     }
     QStringList columns;
     for (const Model::ColumnDefinition &column : request.model->columns) {
@@ -92,18 +99,18 @@ QString SeedSession::handle(const Api::SeedSubscriptionRequest &request)
     if (subscribe) {
         int added = 0;
         for (const QString &action : actions)
-            added += m_subscriptions.contains(Key{request.model->table, int(actionNames().indexOf(action)), request.id}) ? 0 : 1;
+            added += m_subscriptions.contains(Key{request.model->table, int(actionNames().indexOf(action)), rowId}) ? 0 : 1;
         if (subscriptionCount() + added > limits().maxSubscriptions)
             return QStringLiteral("This connection has reached its limit of %1 subscriptions.").arg(limits().maxSubscriptions);
     }
     for (const QString &action : actions) {
         const int index = int(actionNames().indexOf(action));
-        const Key key{request.model->table, index, request.id};
+        const Key key{request.model->table, index, rowId};
         if (auto existing = m_subscriptions.take(key))
             m_registry.remove(existing.get());
         if (!subscribe)
             continue; // unsubscribing what was never subscribed is fine, as in the original (§6.5)
-        auto subscription = std::make_shared<SeedSubscription>(*this, request.model, index, request.id, columns);
+        auto subscription = std::make_shared<SeedSubscription>(*this, request.model, index, rowId, columns);
         m_registry.add(subscription.get());
         m_subscriptions.insert(key, std::move(subscription));
     }
@@ -146,16 +153,25 @@ void SeedSession::deliver(const Model::ChangeEvent &event, PubSub::EventEncoding
         return;
     m_lastDeliveredSeq = event.seq;
     QStringList columns;
-    for (const Model::ColumnDefinition &column : event.model->columns) {
-        for (const auto &subscription : std::as_const(m_subscriptions)) {
-            if (subscription->matches(event) && subscription->columns.contains(column.name)) {
-                columns.append(column.name);
-                break;
+    QByteArray key;
+    // The usual case, one subscription to the change's model: the union is its own columns, taken
+    // from that model in its order, so nothing needs computing per delivery.
+    const SeedSubscription *only = m_subscriptions.size() == 1 ? m_subscriptions.cbegin().value().get() : nullptr;
+    if (only && only->model() == event.model && only->matches(event)) {
+        columns = only->columns;
+        key = only->encodingKey;
+    } else {
+        for (const Model::ColumnDefinition &column : event.model->columns) {
+            for (const auto &subscription : std::as_const(m_subscriptions)) {
+                if (subscription->matches(event) && subscription->columns.contains(column.name)) {
+                    columns.append(column.name);
+                    break;
+                }
             }
         }
+        key = SeedSubscription::encodingKeyOf(columns);
     }
-    const QByteArray key = "seed\x1f" + columns.join(u'\x1f').toUtf8();
-    sendText(encodings.encoding(key, [&] { return SeedFrames::notification(event, columns); }));
+    sendShared(encodings, key, [&] { return SeedFrames::notification(event, columns); });
 }
 
 void SeedSession::endSubscriptions()

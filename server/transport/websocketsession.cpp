@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "websocketsession.h"
 
+#include "eventencodings.h"
+
 #include <QLoggingCategory>
 #include <QWebSocket>
 
@@ -36,9 +38,10 @@ WebSocketSession::WebSocketSession(QWebSocket *socket, quint64 id, const Limits 
         m_sinceHeard.restart();
         m_pingOutstanding = false;
     });
-    connect(m_socket, &QWebSocket::bytesWritten, this, [this] {
-        if (m_socket->bytesToWrite() == 0)
-            m_queuedMessages = 0;
+    connect(m_socket, &QWebSocket::bytesWritten, this, [this](qint64 bytes) {
+        m_bytesWritten += bytes;
+        while (!m_frameEnds.empty() && m_frameEnds.front() <= m_bytesWritten)
+            m_frameEnds.pop_front();
     });
     connect(m_socket, &QWebSocket::disconnected, this, &WebSocketSession::onDisconnected);
 }
@@ -55,21 +58,40 @@ qint64 WebSocketSession::queuedBytes() const
     return m_socket->bytesToWrite();
 }
 
-bool WebSocketSession::sendText(const QString &frame)
+bool WebSocketSession::withinBound()
 {
-    if (m_closing)
-        return false;
-    const qint64 queued = m_socket->bytesToWrite();
-    if (queued > m_limits.maxQueuedBytes || m_queuedMessages >= m_limits.maxQueuedMessages) {
+    const auto overBound = [this] {
+        return m_socket->bytesToWrite() > m_limits.maxQueuedBytes || qsizetype(m_frameEnds.size()) >= m_limits.maxQueuedMessages;
+    };
+    // One change dispatch may queue thousands of frames before the event loop writes any: hand the
+    // kernel what it takes now, so that the bound judges what the peer has not read, not what
+    // this burst has not offered it yet.
+    if (overBound())
+        m_socket->flush();
+    if (overBound()) {
+        const qint64 queued = m_socket->bytesToWrite();
         qCWarning(lcSession).noquote() << "connection" << m_id << "from" << peer() << "reads too slowly:" << queued
-                                       << "bytes and" << m_queuedMessages << "messages queued; closing it";
+                                       << "bytes and" << m_frameEnds.size() << "messages queued; closing it";
         close(CloseCode::SlowConsumer, QStringLiteral("Slow consumer: %1 bytes queued").arg(queued));
         return false;
     }
+    return true;
+}
+
+bool WebSocketSession::sendText(const QString &frame)
+{
+    if (m_closing || !withinBound())
+        return false;
     m_socket->sendTextMessage(frame);
     ++m_framesSent;
-    ++m_queuedMessages;
+    m_frameEnds.push_back(m_bytesWritten + m_socket->bytesToWrite());
     return true;
+}
+
+bool WebSocketSession::sendShared(PubSub::EventEncodings &encodings, const QByteArray &key,
+                                  const std::function<QString()> &build)
+{
+    return sendText(encodings.encoding(key, build));
 }
 
 void WebSocketSession::close(quint16 code, const QString &reason)

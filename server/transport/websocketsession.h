@@ -7,7 +7,14 @@
 #include <QObject>
 #include <QString>
 
+#include <deque>
+#include <functional>
+
 class QWebSocket;
+
+namespace Subscriptor::PubSub {
+class EventEncodings;
+}
 
 namespace Subscriptor::Transport {
 
@@ -55,6 +62,9 @@ public:
     /// Queues a text frame. False when the connection is closing or the queue passed its bound;
     /// then the session closes with CloseCode::SlowConsumer and nothing is lost silently.
     bool sendText(const QString &frame);
+    /// sendText() for a message that many connections get for one change: `build` makes it once
+    /// per `key` among the change's encodings.
+    bool sendShared(PubSub::EventEncodings &encodings, const QByteArray &key, const std::function<QString()> &build);
     /// Closes the connection: a close frame, then the socket ends. Subscriptions end at once.
     void close(quint16 code, const QString &reason);
     /// Called about once a second by the server's one sweep timer (timeouts, keep-alives).
@@ -74,12 +84,14 @@ protected:
 
 private:
     void onDisconnected();
+    bool withinBound();
 
     QWebSocket *m_socket;
     const quint64 m_id;
     const Limits m_limits;
     quint64 m_framesSent = 0;
-    int m_queuedMessages = 0;
+    std::deque<qint64> m_frameEnds; // where each frame not yet written ends, counted in bytes ever queued
+    qint64 m_bytesWritten = 0;
     bool m_closing = false;
     bool m_finished = false;
     QElapsedTimer m_closingSince;
