@@ -1,0 +1,565 @@
+// SPDX-License-Identifier: MIT
+// bench_fanout: how fast Subscriptor fans row changes out to many seed-protocol subscribers, next
+// to a bare QWebSocketServer (bench_bare_ws_server) that sends the same bytes to the same clients
+// for each change, triggered the same way: its deliveries/s is the ceiling for a QtWebSockets
+// server on this machine. Both run as child processes; one run of this program measures both and
+// prints one table with the goals (the fan-out issue): at least 50 % of the ceiling, p99 under
+// 10 ms at 1,000 subscribers and 100 changes/s, under 32 KiB per idle connection at 10,000.
+//
+// Per server: its RSS before any client and with 10,000 subscribed idle clients; a throughput run
+// at 10,000 subscribers (changes as fast as the server answers them, on several HTTP keep-alive
+// connections, one request in flight each); 9,000 clients close; a latency run at 1,000 (100
+// changes/s on one connection); a throughput run at 1,000. A change's instant is when its HTTP
+// request is sent (before Subscriptor has parsed, executed and committed it), so the latency is an
+// upper bound of commit-to-receipt. Every subscriber must receive every change, or the run fails.
+//
+// The clients are raw non-blocking sockets under one epoll thread (FanoutClients), not
+// QWebSockets: 10,000 QWebSockets in this process would cost more than the server they measure.
+//
+//   bench_fanout            the figures (about a minute)
+//   bench_fanout --quick    a few clients for a fraction of a second, every check still made (ctest)
+
+#include "fanoutclients.h"
+#include "mutationwriter.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+using namespace Subscriptor::Bench;
+
+namespace {
+
+// The goals.
+constexpr double GoalRatio = 0.5;
+constexpr double GoalP99Ms = 10.0;
+constexpr double GoalKiBPerConnection = 32.0;
+
+constexpr int LargeSubscribers = 10'000;
+constexpr int SmallSubscribers = 1'000;
+constexpr double LatencyRate = 100.0; // changes per second
+constexpr double RunSeconds = 5.0;
+constexpr double WarmupSeconds = 0.5;
+constexpr double SettleSeconds = 1.0;  // after connecting or closing many clients
+constexpr int Writers = 4;             // HTTP connections of a throughput run
+constexpr int OpenTimeoutMs = 300'000;
+constexpr int DrainTimeoutMs = 120'000;
+constexpr int StartTimeoutMs = 60'000;
+constexpr size_t MaxChanges = size_t(1) << 22;
+constexpr int DemoUsers = 6; // rows 1..6 of the demo database's auth_user
+
+struct Options
+{
+    QString server;
+    QString bare;
+    QStringList wrapper; // e.g. valgrind --tool=callgrind, to profile the servers
+    bool callgrindLatencyRun = false; // collect (callgrind_control -i) during the latency run only
+    int large = LargeSubscribers;
+    int small = SmallSubscribers;
+    double rate = LatencyRate;
+    double seconds = RunSeconds;
+    double warmup = WarmupSeconds;
+    double settle = SettleSeconds;
+    int writers = Writers;
+    bool runOurs = true;
+    bool runBare = true;
+};
+
+struct Throughput
+{
+    int subscribers = 0;
+    double deliveriesPerSecond = 0;
+    double changesPerSecond = 0;
+    double serverCores = 0; // server CPU time / wall time
+    double clientCores = 0;
+};
+
+struct Latency
+{
+    double p50Ms = 0;
+    double p99Ms = 0;
+    double maxMs = 0;
+    size_t samples = 0;
+};
+
+struct Figures
+{
+    bool ran = false;
+    double kibPerConnection = 0;
+    Throughput large;
+    Throughput small;
+    Latency latency;
+};
+
+struct Endpoint
+{
+    std::string host;
+    quint16 port = 0;
+    std::string path;
+};
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+void sleepSeconds(double seconds)
+{
+    QThread::usleep(quint64(seconds * 1e6));
+}
+
+// Resident memory, in KiB (VmRSS).
+qint64 rssKiB(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// User + system CPU time of a process, in seconds.
+double cpuSeconds(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = file.readAll();
+    // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+std::optional<Endpoint> parseUrl(const QString &line, const QString &scheme)
+{
+    static const QRegularExpression url(QStringLiteral(R"(^(\w+)://([0-9.]+):(\d+)(/\S*)$)"));
+    const QRegularExpressionMatch match = url.match(line.trimmed());
+    if (!match.hasMatch() || match.captured(1) != scheme)
+        return std::nullopt;
+    return Endpoint{match.captured(2).toStdString(), quint16(match.captured(3).toUInt()), match.captured(4).toStdString()};
+}
+
+void raiseFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+std::string marker(quint64 change)
+{
+    char digits[16];
+    std::snprintf(digits, sizeof digits, "m%08llu", static_cast<unsigned long long>(change % 100'000'000));
+    return digits;
+}
+
+/// One server under test: its process, its endpoints, and the runs made against it.
+class Suite final
+{
+public:
+    Suite(const Options &options, bool bare, SendTimes &sendTimes, std::atomic<quint64> &nextChange,
+          std::string frameTemplate)
+        : m_options(options), m_bare(bare), m_sendTimes(sendTimes), m_nextChange(nextChange),
+          m_frameTemplate(std::move(frameTemplate))
+    {
+    }
+
+    ~Suite()
+    {
+        m_clients.close(m_clients.size());
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(10'000))
+                m_process.kill();
+            m_process.waitForFinished(5'000);
+        }
+    }
+
+    QString name() const { return m_bare ? QStringLiteral("bare QWebSocketServer") : QStringLiteral("Subscriptor"); }
+    const QString &error() const { return m_error; }
+    /// The first notification Subscriptor sent, for the bare server to send the same bytes.
+    const std::string &sampleNotification() const { return m_clients.sampleNotification(); }
+
+    bool run(Figures &figures)
+    {
+        if (!start())
+            return false;
+        sleepSeconds(m_options.settle / 2);
+        const qint64 before = rssKiB(m_process.processId());
+        std::string error;
+        if (!m_clients.open(m_socket.host, m_socket.port, m_socket.path, m_options.large, OpenTimeoutMs, error))
+            return fail(QStringLiteral("opening %1 clients: %2").arg(m_options.large).arg(QString::fromStdString(error)));
+        sleepSeconds(m_options.settle);
+        const qint64 after = rssKiB(m_process.processId());
+        figures.kibPerConnection = double(after - before) / m_options.large;
+        progress(QStringLiteral("%1 idle subscribers: RSS %2 → %3 KiB").arg(m_options.large).arg(before).arg(after));
+
+        if (!throughput(figures.large))
+            return false;
+        m_clients.close(m_options.large - m_options.small);
+        sleepSeconds(m_options.settle);
+        if (!latency(figures.latency) || !throughput(figures.small))
+            return false;
+        m_clients.close(m_clients.size());
+        figures.ran = true;
+        return true;
+    }
+
+private:
+    bool start()
+    {
+        QStringList arguments;
+        QString program = m_bare ? m_options.bare : m_options.server;
+        if (!m_bare) {
+            arguments = {QStringLiteral("--headless"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("bench.db")),
+                         QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--max-connections"),
+                         QString::number(m_options.large * 2 + 100), QStringLiteral("--max-queued-bytes"),
+                         QString::number(qint64(1) << 30)};
+        }
+        if (!m_options.wrapper.isEmpty()) {
+            arguments.prepend(program);
+            arguments = m_options.wrapper.mid(1) + arguments;
+            program = m_options.wrapper.first();
+        }
+        m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("server.log")));
+        m_process.start(program, arguments);
+        if (!m_process.waitForStarted(StartTimeoutMs))
+            return fail(QStringLiteral("cannot start %1: %2").arg(program, m_process.errorString()));
+        QElapsedTimer timer;
+        timer.start();
+        bool haveSocket = false;
+        bool haveTrigger = !m_bare;
+        while (!(haveSocket && haveTrigger) && timer.elapsed() < StartTimeoutMs) {
+            if (!m_process.canReadLine() && !m_process.waitForReadyRead(1'000)) {
+                if (m_process.state() == QProcess::NotRunning)
+                    return fail(QStringLiteral("%1 exited at start").arg(program));
+                continue;
+            }
+            const QString line = QString::fromUtf8(m_process.readLine());
+            const QString value = line.section(u' ', 1);
+            if (line.startsWith(QLatin1String("listening "))) {
+                const auto endpoint = parseUrl(value, QStringLiteral("ws"));
+                if (!endpoint)
+                    return fail(QStringLiteral("cannot read the address in: %1").arg(line.trimmed()));
+                m_socket = *endpoint;
+                haveSocket = true;
+                if (!m_bare) {
+                    m_trigger = m_socket;
+                    m_trigger.path = "/graphql";
+                }
+            } else if (line.startsWith(QLatin1String("trigger "))) {
+                const auto endpoint = parseUrl(value, QStringLiteral("http"));
+                if (!endpoint)
+                    return fail(QStringLiteral("cannot read the address in: %1").arg(line.trimmed()));
+                m_trigger = *endpoint;
+                haveTrigger = true;
+            }
+        }
+        if (!(haveSocket && haveTrigger))
+            return fail(QStringLiteral("%1 printed no address").arg(program));
+        return true;
+    }
+
+    MutationWriter::Body body() const
+    {
+        if (m_bare) {
+            // The frame Subscriptor sent, with this change's number in place of the first one's.
+            return [frame = m_frameTemplate](quint64 change) {
+                std::string result = frame;
+                const size_t at = result.find("\"first_name\": \"m");
+                if (at != std::string::npos)
+                    result.replace(at + 15, 9, marker(change));
+                return result;
+            };
+        }
+        return [](quint64 change) {
+            return "{\"query\": \"mutation { userUpdate(newUser: {id: \\\"" + std::to_string(change % DemoUsers + 1)
+                + "\\\", firstName: \\\"" + marker(change) + "\\\"}) { ok } }\"}";
+        };
+    }
+
+    bool throughput(Throughput &result)
+    {
+        result.subscribers = m_clients.size();
+        const quint64 received = m_clients.deliveries();
+        MutationWriter writer(m_trigger.host, m_trigger.port, m_trigger.path, body(), m_sendTimes, m_nextChange);
+        m_clients.receive(m_sendTimes, false);
+        std::string error;
+        if (!writer.start(m_options.writers, 0, error))
+            return fail(QString::fromStdString(error));
+        sleepSeconds(m_options.warmup);
+        const qint64 pid = m_process.processId();
+        const quint64 deliveries0 = m_clients.deliveries();
+        const quint64 changes0 = writer.sent();
+        const double server0 = cpuSeconds(pid);
+        const double client0 = m_clients.receiverCpuSeconds();
+        const qint64 time0 = monotonicNs();
+        sleepSeconds(m_options.seconds);
+        const double elapsed = double(monotonicNs() - time0) / 1e9;
+        result.deliveriesPerSecond = double(m_clients.deliveries() - deliveries0) / elapsed;
+        result.changesPerSecond = double(writer.sent() - changes0) / elapsed;
+        result.serverCores = (cpuSeconds(pid) - server0) / elapsed;
+        result.clientCores = (m_clients.receiverCpuSeconds() - client0) / elapsed;
+        writer.stop();
+        if (!drain(writer, received))
+            return false;
+        progress(QStringLiteral("throughput at %1: %2 deliveries/s, %3 changes/s, server %4 cores, clients %5 cores")
+                     .arg(result.subscribers)
+                     .arg(result.deliveriesPerSecond, 0, 'f', 0)
+                     .arg(result.changesPerSecond, 0, 'f', 1)
+                     .arg(result.serverCores, 0, 'f', 2)
+                     .arg(result.clientCores, 0, 'f', 2));
+        return true;
+    }
+
+    bool latency(Latency &result)
+    {
+        const quint64 received = m_clients.deliveries();
+        MutationWriter writer(m_trigger.host, m_trigger.port, m_trigger.path, body(), m_sendTimes, m_nextChange);
+        m_clients.receive(m_sendTimes, true);
+        std::string error;
+        const auto callgrind = [this](const char *state) {
+            if (m_options.callgrindLatencyRun) {
+                QProcess::execute(QStringLiteral("callgrind_control"),
+                                  {QStringLiteral("-i"), QLatin1String(state), QString::number(m_process.processId())});
+            }
+        };
+        callgrind("on");
+        if (!writer.start(1, m_options.rate, error))
+            return fail(QString::fromStdString(error));
+        sleepSeconds(m_options.seconds);
+        writer.stop();
+        const bool drained = drain(writer, received);
+        callgrind("off");
+        if (!drained)
+            return false;
+        progress(QStringLiteral("latency run: %1 changes").arg(writer.sent()));
+        std::vector<quint32> samples = m_clients.takeLatencies();
+        if (samples.empty())
+            return fail(QStringLiteral("no latency samples"));
+        std::sort(samples.begin(), samples.end());
+        const auto at = [&samples](double quantile) {
+            return double(samples[std::min(samples.size() - 1, size_t(quantile * double(samples.size())))]) / 1000.0;
+        };
+        result = Latency{at(0.5), at(0.99), double(samples.back()) / 1000.0, samples.size()};
+        progress(QStringLiteral("latency at %1 subscribers, %2 changes/s: p50 %3 ms, p99 %4 ms, max %5 ms (%6 samples)")
+                     .arg(m_clients.size())
+                     .arg(m_options.rate)
+                     .arg(result.p50Ms, 0, 'f', 2)
+                     .arg(result.p99Ms, 0, 'f', 2)
+                     .arg(result.maxMs, 0, 'f', 2)
+                     .arg(result.samples));
+        return true;
+    }
+
+    // Waits until every subscriber has every change the writer made; stops receiving.
+    bool drain(const MutationWriter &writer, quint64 receivedBefore)
+    {
+        const quint64 expected = receivedBefore + writer.sent() * quint64(m_clients.size());
+        QElapsedTimer timer;
+        timer.start();
+        while (m_clients.deliveries() < expected && timer.elapsed() < DrainTimeoutMs && m_clients.closedByServer() == 0)
+            QThread::msleep(5);
+        if (writer.failures() > 0)
+            return fail(QStringLiteral("the writer failed: %1").arg(QString::fromStdString(writer.firstFailure())));
+        if (m_clients.closedByServer() > 0)
+            return fail(QStringLiteral("the server closed %1 clients").arg(m_clients.closedByServer()));
+        if (m_clients.unexpectedFrames() > 0)
+            return fail(QStringLiteral("%1 frames were not notifications of the benchmark").arg(m_clients.unexpectedFrames()));
+        if (m_clients.deliveries() != expected) {
+            return fail(QStringLiteral("%1 of %2 deliveries arrived (%3 changes to %4 subscribers)")
+                            .arg(m_clients.deliveries() - receivedBefore)
+                            .arg(expected - receivedBefore)
+                            .arg(writer.sent())
+                            .arg(m_clients.size()));
+        }
+        return true;
+    }
+
+    void progress(const QString &line)
+    {
+        out() << "  [" << name() << "] " << line << Qt::endl;
+    }
+
+    bool fail(const QString &message)
+    {
+        m_error = message;
+        QFile log(m_dir.filePath(QStringLiteral("server.log")));
+        if (log.open(QIODevice::ReadOnly)) {
+            const QByteArray text = log.readAll();
+            if (!text.isEmpty())
+                m_error += QStringLiteral("\n  server log (end):\n") + QString::fromUtf8(text.right(2000));
+        }
+        return false;
+    }
+
+    const Options &m_options;
+    const bool m_bare;
+    SendTimes &m_sendTimes;
+    std::atomic<quint64> &m_nextChange;
+    const std::string m_frameTemplate;
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    Endpoint m_socket;
+    Endpoint m_trigger;
+    FanoutClients m_clients;
+    QString m_error;
+};
+
+QString number(double value, int decimals = 0)
+{
+    return QLocale(QLocale::English).toString(value, 'f', decimals);
+}
+
+QString verdict(bool pass)
+{
+    return pass ? QStringLiteral("PASS") : QStringLiteral("MISS");
+}
+
+void printTable(const Options &options, const Figures &ours, const Figures &bare)
+{
+    const auto row = [](const QString &what, const QString &a, const QString &b, const QString &c, const QString &d) {
+        out() << what.leftJustified(44) << a.rightJustified(14) << b.rightJustified(14) << c.rightJustified(10) << "   "
+              << d << Qt::endl;
+    };
+    const auto cell = [](const Figures &figures, double value, int decimals, const QString &unit = QString()) {
+        return figures.ran ? number(value, decimals) + unit : QStringLiteral("-");
+    };
+    const bool both = ours.ran && bare.ran;
+    out() << Qt::endl;
+    row(QString(), QStringLiteral("Subscriptor"), QStringLiteral("bare QtWS"), QStringLiteral("ratio"), QStringLiteral("goal"));
+    for (const Throughput Figures::*run : {&Figures::large, &Figures::small}) {
+        const Throughput &a = ours.*run;
+        const Throughput &b = bare.*run;
+        const int subscribers = run == &Figures::large ? options.large : options.small;
+        const double ratio = both && b.deliveriesPerSecond > 0 ? a.deliveriesPerSecond / b.deliveriesPerSecond : 0;
+        row(QStringLiteral("deliveries/s, %1 subscribers").arg(number(subscribers)), cell(ours, a.deliveriesPerSecond, 0),
+            cell(bare, b.deliveriesPerSecond, 0), both ? number(ratio * 100, 1) + u'%' : QStringLiteral("-"),
+            QStringLiteral("≥ %1% of bare: %2").arg(GoalRatio * 100).arg(both ? verdict(ratio >= GoalRatio) : QStringLiteral("-")));
+        row(QStringLiteral("  changes/s"), cell(ours, a.changesPerSecond, 1), cell(bare, b.changesPerSecond, 1), QString(), QString());
+        row(QStringLiteral("  server CPU (cores of 2)"), cell(ours, a.serverCores, 2), cell(bare, b.serverCores, 2), QString(), QString());
+        row(QStringLiteral("  deliveries per server CPU-second"),
+            cell(ours, a.serverCores > 0 ? a.deliveriesPerSecond / a.serverCores : 0, 0),
+            cell(bare, b.serverCores > 0 ? b.deliveriesPerSecond / b.serverCores : 0, 0), QString(), QString());
+        row(QStringLiteral("  client CPU (cores of 2)"), cell(ours, a.clientCores, 2), cell(bare, b.clientCores, 2), QString(), QString());
+    }
+    const QString latencyRun = QStringLiteral("%1 subscribers, %2 changes/s").arg(number(options.small)).arg(options.rate);
+    row(QStringLiteral("latency p50 (ms), %1").arg(latencyRun), cell(ours, ours.latency.p50Ms, 2), cell(bare, bare.latency.p50Ms, 2),
+        QString(), QString());
+    row(QStringLiteral("latency p99 (ms)"), cell(ours, ours.latency.p99Ms, 2), cell(bare, bare.latency.p99Ms, 2), QString(),
+        QStringLiteral("< %1 ms: %2").arg(GoalP99Ms).arg(ours.ran ? verdict(ours.latency.p99Ms < GoalP99Ms) : QStringLiteral("-")));
+    row(QStringLiteral("latency max (ms)"), cell(ours, ours.latency.maxMs, 2), cell(bare, bare.latency.maxMs, 2), QString(), QString());
+    row(QStringLiteral("memory per idle connection (KiB), %1").arg(number(options.large)), cell(ours, ours.kibPerConnection, 1),
+        cell(bare, bare.kibPerConnection, 1), QString(),
+        QStringLiteral("< %1 KiB: %2").arg(GoalKiBPerConnection).arg(ours.ran ? verdict(ours.kibPerConnection < GoalKiBPerConnection)
+                                                                              : QStringLiteral("-")));
+    out() << Qt::endl
+          << "Latency: from the instant the change's HTTP request is sent (before the server parses, executes and commits it)"
+          << " to the instant a client reads the notification. Memory: server VmRSS with the subscribed idle clients minus"
+          << " VmRSS before any client, divided by their number (kernel socket buffers are not in RSS)." << Qt::endl;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    raiseFileLimit();
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Fan-out of Subscriptor next to a bare QWebSocketServer."));
+    parser.addHelpOption();
+    const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("A few clients for a fraction of a second (ctest)."));
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("The subscriptor executable."), QStringLiteral("path"),
+                                    QStringLiteral(SUBSCRIPTOR_BENCH_SERVER));
+    const QCommandLineOption bare(QStringLiteral("bare"), QStringLiteral("The bench_bare_ws_server executable."),
+                                  QStringLiteral("path"), QStringLiteral(SUBSCRIPTOR_BENCH_BARE_SERVER));
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Run one server: ours or bare."), QStringLiteral("which"));
+    const QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("Length of each run."), QStringLiteral("s"));
+    const QCommandLineOption large(QStringLiteral("large"), QStringLiteral("Subscribers of the large runs (10000)."), QStringLiteral("n"));
+    const QCommandLineOption small(QStringLiteral("small"), QStringLiteral("Subscribers of the small runs (1000)."), QStringLiteral("n"));
+    const QCommandLineOption wrapper(QStringLiteral("wrap"), QStringLiteral("Run the servers under this command (space-separated)."),
+                                     QStringLiteral("command"));
+    const QCommandLineOption callgrind(QStringLiteral("callgrind-latency-run"),
+                                       QStringLiteral("With --wrap \"valgrind --tool=callgrind --collect-atstart=no\": "
+                                                      "collect during the latency run only."));
+    const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Changes per second of the latency run (100)."),
+                                  QStringLiteral("n"));
+    parser.addOptions({quick, server, bare, only, seconds, large, small, wrapper, callgrind, rate});
+    parser.process(app);
+
+    Options options;
+    options.server = parser.value(server);
+    options.bare = parser.value(bare);
+    if (parser.isSet(quick)) {
+        options.large = 40;
+        options.small = 20;
+        options.rate = 50;
+        options.seconds = 0.3;
+        options.warmup = 0.1;
+        options.settle = 0.2;
+    }
+    if (parser.isSet(seconds))
+        options.seconds = parser.value(seconds).toDouble();
+    if (parser.isSet(large))
+        options.large = parser.value(large).toInt();
+    if (parser.isSet(small))
+        options.small = std::min(parser.value(small).toInt(), options.large);
+    if (parser.isSet(wrapper))
+        options.wrapper = parser.value(wrapper).split(u' ', Qt::SkipEmptyParts);
+    if (parser.isSet(rate))
+        options.rate = parser.value(rate).toDouble();
+    options.callgrindLatencyRun = parser.isSet(callgrind);
+    options.runOurs = parser.value(only) != QLatin1String("bare");
+    options.runBare = parser.value(only) != QLatin1String("ours");
+
+    out() << "bench_fanout: " << options.large << " then " << options.small
+          << " seed-protocol subscribers to UPDATE of any users row; " << options.seconds << " s per run" << Qt::endl;
+    SendTimes sendTimes(MaxChanges);
+    std::atomic<quint64> nextChange{0};
+    Figures ours;
+    Figures bareFigures;
+    // A frame as Subscriptor sends it (rows differ a little; the bare server sends the one it gets).
+    std::string frame = R"({"stream": "users", "payload": {"action": "update", "data": {"id": 1, "username": "admin", )"
+                        R"("first_name": "m00000000", "last_name": "Lovelace", "email": "ada@example.com", "is_superuser": true}, )"
+                        R"("model": "auth.user"}})";
+    int status = 0;
+    if (options.runOurs) {
+        Suite suite(options, false, sendTimes, nextChange, std::string());
+        if (!suite.run(ours)) {
+            out() << "Subscriptor: " << suite.error() << Qt::endl;
+            status = 1;
+        }
+        if (!suite.sampleNotification().empty())
+            frame = suite.sampleNotification();
+    }
+    if (options.runBare) {
+        Suite suite(options, true, sendTimes, nextChange, frame);
+        if (!suite.run(bareFigures)) {
+            out() << "bare QWebSocketServer: " << suite.error() << Qt::endl;
+            status = 1;
+        }
+    }
+    printTable(options, ours, bareFigures);
+    return status;
+}

@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: MIT
+#include "fanoutclients.h"
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace Subscriptor::Bench {
+
+namespace {
+
+constexpr int MaxOpening = 128;       // handshakes in flight at once (the listen backlog is small)
+constexpr size_t ScratchBytes = 256 * 1024;
+constexpr int EpollBatch = 512;
+constexpr int ReceiveWaitMs = 20;     // how often the receiver looks at its stop flag
+constexpr size_t MaxLatencySamples = 50'000'000;
+constexpr int OpText = 0x1;
+constexpr int OpClose = 0x8;
+constexpr int OpPing = 0x9;
+constexpr int OpPong = 0xA;
+// What marks a notification of the benchmark, and where the change number is (SeedFrames
+// writes Python-style JSON: `"key": value`).
+constexpr char Marker[] = "\"first_name\": \"m";
+constexpr size_t MarkerDigits = 8;
+
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+bool writeAll(int fd, const char *data, size_t size)
+{
+    // Requests are small and the kernel buffer is empty when they go: one write nearly always.
+    while (size > 0) {
+        const ssize_t written = ::send(fd, data, size, MSG_NOSIGNAL);
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN) {
+                usleep(100);
+                continue;
+            }
+            return false;
+        }
+        data += written;
+        size -= size_t(written);
+    }
+    return true;
+}
+
+} // namespace
+
+qint64 monotonicNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+struct FanoutClients::Connection
+{
+    enum class State { Connecting, Handshake, WaitChannel, WaitSubscribed, Ready, Closed };
+    int fd = -1;
+    State state = State::Connecting;
+    std::string pending; // bytes of an incomplete head or frame
+    std::string channelId;
+};
+
+FanoutClients::FanoutClients() : m_epoll(epoll_create1(EPOLL_CLOEXEC)), m_scratch(ScratchBytes) { }
+
+FanoutClients::~FanoutClients()
+{
+    stopReceiving();
+    for (const auto &connection : m_connections) {
+        if (connection->fd >= 0)
+            ::close(connection->fd);
+    }
+    if (m_epoll >= 0)
+        ::close(m_epoll);
+}
+
+bool FanoutClients::open(const std::string &host, quint16 port, const std::string &path, int count, int timeoutMs,
+                         std::string &error)
+{
+    // The loop below reads every client, those already subscribed too, so pings still get answers.
+    stopReceiving();
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    if (inet_pton(AF_INET, host.c_str(), &address.sin_addr) != 1) {
+        error = "not an IPv4 address: " + host;
+        return false;
+    }
+    const std::string request = "GET " + path + " HTTP/1.1\r\nHost: " + host + ':' + std::to_string(port)
+        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+          "Sec-WebSocket-Version: 13\r\n\r\n";
+    const qint64 deadline = monotonicNs() + qint64(timeoutMs) * 1'000'000;
+    int started = 0;
+    int opening = 0;
+    int ready = 0;
+    epoll_event events[EpollBatch];
+    while (ready < count) {
+        while (opening < MaxOpening && started < count) {
+            auto connection = std::make_unique<Connection>();
+            connection->fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+            if (connection->fd < 0) {
+                error = std::string("socket(): ") + std::strerror(errno);
+                return false;
+            }
+            const int one = 1;
+            setsockopt(connection->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+            if (::connect(connection->fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) < 0
+                && errno != EINPROGRESS) {
+                error = std::string("connect(): ") + std::strerror(errno);
+                ::close(connection->fd);
+                return false;
+            }
+            epoll_event event{};
+            event.events = EPOLLIN | EPOLLOUT;
+            event.data.ptr = connection.get();
+            epoll_ctl(m_epoll, EPOLL_CTL_ADD, connection->fd, &event);
+            m_connections.push_back(std::move(connection));
+            ++started;
+            ++opening;
+        }
+        const int n = epoll_wait(m_epoll, events, EpollBatch, 100);
+        for (int i = 0; i < n; ++i) {
+            auto &connection = *static_cast<Connection *>(events[i].data.ptr);
+            if (events[i].events & (EPOLLERR | EPOLLHUP)) {
+                error = "a client connection failed while opening (refused or reset)";
+                return false;
+            }
+            if (connection.state == Connection::State::Connecting && (events[i].events & EPOLLOUT)) {
+                if (!writeAll(connection.fd, request.data(), request.size())) {
+                    error = std::string("sending the handshake: ") + std::strerror(errno);
+                    return false;
+                }
+                connection.state = Connection::State::Handshake;
+                epoll_event event{};
+                event.events = EPOLLIN;
+                event.data.ptr = &connection;
+                epoll_ctl(m_epoll, EPOLL_CTL_MOD, connection.fd, &event);
+            }
+            if (!(events[i].events & EPOLLIN))
+                continue;
+            const bool wasReady = connection.state == Connection::State::Ready;
+            if (readFrom(connection, error) != Result::Ok) {
+                if (error.empty())
+                    error = "the server closed a client connection while it was subscribing";
+                return false;
+            }
+            if (!wasReady && connection.state == Connection::State::Ready) {
+                --opening;
+                ++ready;
+            }
+        }
+        if (monotonicNs() > deadline) {
+            error = "only " + std::to_string(ready) + " of " + std::to_string(count) + " clients subscribed within "
+                + std::to_string(timeoutMs) + " ms";
+            return false;
+        }
+    }
+    startReceiver();
+    return true;
+}
+
+void FanoutClients::close(int count)
+{
+    stopReceiving();
+    for (int i = 0; i < count && !m_connections.empty(); ++i) {
+        Connection &connection = *m_connections.back();
+        if (connection.state != Connection::State::Closed) {
+            sendFrame(connection, OpClose, std::string("\x03\xe8", 2)); // 1000, normal closure
+            epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
+            ::close(connection.fd);
+        }
+        m_connections.pop_back();
+    }
+    startReceiver();
+}
+
+void FanoutClients::receive(const SendTimes &sendTimes, bool latencies)
+{
+    stopReceiving();
+    m_sendTimes = &sendTimes;
+    m_recordLatencies = latencies;
+    m_latencies.clear();
+    startReceiver();
+}
+
+std::vector<quint32> FanoutClients::takeLatencies()
+{
+    stopReceiving();
+    m_recordLatencies = false;
+    std::vector<quint32> latencies = std::move(m_latencies);
+    m_latencies.clear();
+    startReceiver();
+    return latencies;
+}
+
+void FanoutClients::startReceiver()
+{
+    if (m_connections.empty())
+        return;
+    m_stop.store(false);
+    m_receiver = std::thread([this] { receiveLoop(); });
+}
+
+void FanoutClients::stopReceiving()
+{
+    if (!m_receiver.joinable())
+        return;
+    m_stop.store(true);
+    m_receiver.join();
+}
+
+void FanoutClients::receiveLoop()
+{
+    const qint64 cpuStart = threadCpuNs();
+    const qint64 cpuBefore = m_receiverCpuNs.load(std::memory_order_relaxed);
+    epoll_event events[EpollBatch];
+    std::string error;
+    while (!m_stop.load(std::memory_order_relaxed)) {
+        const int n = epoll_wait(m_epoll, events, EpollBatch, ReceiveWaitMs);
+        for (int i = 0; i < n; ++i) {
+            auto &connection = *static_cast<Connection *>(events[i].data.ptr);
+            if (readFrom(connection, error) != Result::Ok && connection.state != Connection::State::Closed) {
+                connection.state = Connection::State::Closed;
+                epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
+                m_closedByServer.fetch_add(1, std::memory_order_relaxed);
+            }
+        }
+        m_receiverCpuNs.store(cpuBefore + threadCpuNs() - cpuStart, std::memory_order_relaxed);
+    }
+}
+
+FanoutClients::Result FanoutClients::readFrom(Connection &connection, std::string &error)
+{
+    for (;;) {
+        const ssize_t got = ::recv(connection.fd, m_scratch.data(), m_scratch.size(), 0);
+        if (got == 0)
+            return Result::Closed;
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN)
+                return Result::Ok;
+            error = std::string("recv(): ") + std::strerror(errno);
+            return Result::Failed;
+        }
+        // Parse straight from the scratch buffer unless a partial head or frame is waiting.
+        const char *data = m_scratch.data();
+        size_t size = size_t(got);
+        if (!connection.pending.empty()) {
+            connection.pending.append(data, size);
+            data = connection.pending.data();
+            size = connection.pending.size();
+        }
+        size_t used = 0;
+        if (connection.state == Connection::State::Handshake) {
+            const char *end = static_cast<const char *>(memmem(data, size, "\r\n\r\n", 4));
+            if (!end) {
+                if (connection.pending.empty())
+                    connection.pending.assign(data, size);
+                continue;
+            }
+            if (size < 12 || std::memcmp(data, "HTTP/1.1 101", 12) != 0) {
+                error = "the WebSocket handshake was refused: " + std::string(data, size_t(end - data));
+                return Result::Failed;
+            }
+            used = size_t(end - data) + 4;
+            connection.state = Connection::State::WaitChannel;
+        }
+        while (size - used >= 2) {
+            const auto *header = reinterpret_cast<const unsigned char *>(data + used);
+            const int opcode = header[0] & 0x0f;
+            size_t length = header[1] & 0x7f;
+            size_t headerSize = 2;
+            if (length == 126) {
+                if (size - used < 4)
+                    break;
+                length = (size_t(header[2]) << 8) | header[3];
+                headerSize = 4;
+            } else if (length == 127) {
+                if (size - used < 10)
+                    break;
+                length = 0;
+                for (int b = 0; b < 8; ++b)
+                    length = (length << 8) | header[2 + b];
+                headerSize = 10;
+            }
+            if (size - used < headerSize + length)
+                break;
+            const Result result = handleFrame(connection, opcode, data + used + headerSize, length, error);
+            if (result != Result::Ok)
+                return result;
+            used += headerSize + length;
+        }
+        if (connection.pending.empty())
+            connection.pending.assign(data + used, size - used);
+        else
+            connection.pending.erase(0, used);
+        if (size_t(got) < m_scratch.size())
+            return Result::Ok;
+    }
+}
+
+FanoutClients::Result FanoutClients::handleFrame(Connection &connection, int opcode, const char *payload, size_t size,
+                                                 std::string &error)
+{
+    if (opcode == OpClose) {
+        if (connection.state != Connection::State::Ready && size >= 2)
+            error = "the server closed a client with code "
+                + std::to_string((unsigned(quint8(payload[0])) << 8) | quint8(payload[1])) + ": "
+                + std::string(payload + 2, size - 2);
+        return Result::Closed;
+    }
+    if (opcode == OpPing) {
+        sendFrame(connection, OpPong, std::string(payload, size));
+        return Result::Ok;
+    }
+    if (opcode != OpText)
+        return Result::Ok;
+    switch (connection.state) {
+    case Connection::State::WaitChannel: {
+        // {"channel_id": "<id>", "connect": "success"}
+        static constexpr char Key[] = "\"channel_id\": \"";
+        const char *start = static_cast<const char *>(memmem(payload, size, Key, sizeof Key - 1));
+        const char *end = start ? static_cast<const char *>(
+                              memchr(start + sizeof Key - 1, '"', size_t(payload + size - start) - (sizeof Key - 1)))
+                                : nullptr;
+        if (!end) {
+            error = "the first frame carried no channel_id: " + std::string(payload, size);
+            return Result::Failed;
+        }
+        connection.channelId.assign(start + sizeof Key - 1, end);
+        const std::string query = "subscription { userSubscription(action: UPDATE, operation: SUBSCRIBE, channelId: \\\""
+            + connection.channelId + "\\\") { ok error } }";
+        sendFrame(connection, OpText,
+                  "{\"stream\": \"graphql\", \"payload\": {\"query\": \"" + query + "\", \"request_id\": \""
+                      + std::to_string(m_nextRequestId++) + "\"}}");
+        connection.state = Connection::State::WaitSubscribed;
+        return Result::Ok;
+    }
+    case Connection::State::WaitSubscribed:
+        // The subscription's ack frame comes first, then the GraphQL reply with our request_id.
+        if (!memmem(payload, size, "\"request_id\"", 12))
+            return Result::Ok;
+        if (!memmem(payload, size, "\"ok\": true", 10)) {
+            error = "the subscription failed: " + std::string(payload, size);
+            return Result::Failed;
+        }
+        connection.state = Connection::State::Ready;
+        return Result::Ok;
+    case Connection::State::Ready:
+        onNotification(payload, size);
+        return Result::Ok;
+    default:
+        return Result::Ok;
+    }
+}
+
+void FanoutClients::onNotification(const char *payload, size_t size)
+{
+    const char *marker = static_cast<const char *>(memmem(payload, size, Marker, sizeof Marker - 1));
+    if (!marker || size_t(payload + size - marker) < sizeof Marker - 1 + MarkerDigits) {
+        m_unexpected.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
+    m_deliveries.fetch_add(1, std::memory_order_relaxed);
+    if (m_sample.empty())
+        m_sample.assign(payload, size);
+    if (!m_recordLatencies || m_latencies.size() >= MaxLatencySamples)
+        return;
+    size_t change = 0;
+    for (size_t i = 0; i < MarkerDigits; ++i)
+        change = change * 10 + size_t(marker[sizeof Marker - 1 + i] - '0');
+    if (!m_sendTimes || change >= m_sendTimes->capacity)
+        return;
+    const qint64 sent = m_sendTimes->times[change].load(std::memory_order_acquire);
+    if (sent > 0)
+        m_latencies.push_back(quint32((monotonicNs() - sent) / 1000));
+}
+
+void FanoutClients::sendFrame(Connection &connection, int opcode, const std::string &payload)
+{
+    // Client frames are masked (RFC 6455 §5.3).
+    std::string frame;
+    frame.reserve(payload.size() + 14);
+    frame.push_back(char(0x80 | opcode));
+    if (payload.size() < 126) {
+        frame.push_back(char(0x80 | payload.size()));
+    } else {
+        frame.push_back(char(0x80 | 126));
+        frame.push_back(char(payload.size() >> 8));
+        frame.push_back(char(payload.size() & 0xff));
+    }
+    m_maskSeed = m_maskSeed * 1664525u + 1013904223u;
+    const char mask[4] = {char(m_maskSeed >> 24), char(m_maskSeed >> 16), char(m_maskSeed >> 8), char(m_maskSeed)};
+    frame.append(mask, 4);
+    for (size_t i = 0; i < payload.size(); ++i)
+        frame.push_back(char(payload[i] ^ mask[i % 4]));
+    writeAll(connection.fd, frame.data(), frame.size());
+}
+
+} // namespace Subscriptor::Bench
