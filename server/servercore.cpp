@@ -42,6 +42,10 @@ bool ServerCore::start(const ServerConfig &config, QString *error)
     if (!m_backend.open(m_config.backend, error))
         return false;
     connect(&m_backend.feed(), &Model::ChangeFeed::changes, m_registry.get(), &PubSub::SubscriptionRegistry::publish);
+    connect(&m_backend.feed(), &Model::ChangeFeed::changes, this, [this] {
+        for (Transport::WebSocketSession *session : std::as_const(m_sessions))
+            session->flush();
+    });
     connect(&m_backend.feed(), &Model::ChangeFeed::changes, this, &ServerCore::recordLatencies);
     m_http = std::make_unique<Transport::GraphQLHttpHandler>(m_backend.graphql(), m_config.path.toUtf8(), m_config.corsOrigins);
     m_listener = std::make_unique<Transport::Listener>(m_config, *m_http);

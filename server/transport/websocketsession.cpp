@@ -94,6 +94,12 @@ bool WebSocketSession::sendShared(PubSub::EventEncodings &encodings, const QByte
     return sendText(encodings.encoding(key, build));
 }
 
+void WebSocketSession::flush()
+{
+    if (!m_closing && m_socket->bytesToWrite() > 0)
+        m_socket->flush();
+}
+
 void WebSocketSession::close(quint16 code, const QString &reason)
 {
     if (m_closing)

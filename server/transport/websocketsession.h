@@ -65,6 +65,10 @@ public:
     /// sendText() for a message that many connections get for one change: `build` makes it once
     /// per `key` among the change's encodings.
     bool sendShared(PubSub::EventEncodings &encodings, const QByteArray &key, const std::function<QString()> &build);
+    /// Hands what is queued to the kernel now rather than at the next event-loop pass: the server
+    /// calls it once after fanning a batch of changes out, so each connection writes them in one
+    /// call, without arming and disarming a write notifier.
+    void flush();
     /// Closes the connection: a close frame, then the socket ends. Subscriptions end at once.
     void close(quint16 code, const QString &reason);
     /// Called about once a second by the server's one sweep timer (timeouts, keep-alives).
