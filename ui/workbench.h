@@ -56,6 +56,8 @@ public:
 
     /// The stream of a change stream field (userChanges → users), from the current catalog.
     QString streamOfField(const QString &fieldName) const;
+    /// The label of the model of a stream (users → auth.user), from the current catalog.
+    QString modelOfStream(const QString &stream) const;
 
 Q_SIGNALS:
     void connectionsChanged();
@@ -65,6 +67,9 @@ private:
     void record(const WorkbenchConnection &connection, LogEntry::Direction direction, const QString &text);
     void rememberCommits(const Model::ChangeEvents &events);
     double latencyOf(const LogEntry &entry) const;
+    /// Indexes the current catalog's models by change stream field and by stream, once per catalog:
+    /// every frame the log takes looks them up.
+    void indexCatalog() const;
 
     std::unique_ptr<Server> m_server;
     ServerConfig m_config;
@@ -77,6 +82,9 @@ private:
     QHash<qint64, QDateTime> m_commitBySeq;
     QHash<QString, QDateTime> m_commitByRow;
     std::deque<qint64> m_commitOrder;
+    mutable Model::CatalogPtr m_indexedCatalog;
+    mutable QHash<QString, Model::ModelPtr> m_modelByField;
+    mutable QHash<QString, Model::ModelPtr> m_modelByStream;
 };
 
 } // namespace Subscriptor::Ui
