@@ -29,6 +29,7 @@ cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSUBSCRIPTOR_SAN
       -DSUBSCRIPTOR_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-sanitize -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0" \
     ctest --test-dir build-sanitize --output-on-failure -j "$jobs"
 
 if [ -x tests/fuzz/run-smoke.sh ]; then
