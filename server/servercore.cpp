@@ -26,15 +26,22 @@ ServerCore::ServerCore(QObject *parent) : QObject(parent), m_registry(std::make_
 
 ServerCore::~ServerCore()
 {
-    // Sessions hold subscriptions that point into the registry: end them first.
-    const auto sessions = m_sessions;
+    // Sessions hold subscriptions that point into the registry: end them first, those that have
+    // finished and wait for their deferred delete too (they are no longer in m_sessions).
+    const auto sessions = findChildren<Transport::WebSocketSession *>(Qt::FindDirectChildrenOnly);
     m_sessions.clear();
+    m_channels.clear();
     qDeleteAll(sessions);
     m_listener.reset();
 }
 
 bool ServerCore::start(const ServerConfig &config, QString *error)
 {
+    // A start after a stop() is a new run: its WebSockets are welcome, and it can be stopped again.
+    m_stopping = false;
+    m_stopped = false;
+    // The old listener refers to the old handler: it goes first.
+    m_listener.reset();
     m_config = config;
     m_config.backend.seedSubscription = [this](const Api::SeedSubscriptionRequest &request) {
         return handleSeedSubscription(request);
