@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "composerpanel.h"
+#include "modelspanel.h"
 #include "notificationlogpanel.h"
 #include "schemapanel.h"
 #include "serverpanel.h"
@@ -26,6 +27,8 @@ namespace {
 
 constexpr int DefaultWidth = 1400;
 constexpr int DefaultHeight = 900;
+constexpr int FirstRunModelsWidth = 380;
+constexpr int FirstRunServerWidth = 460;
 constexpr auto GeometryKey = "window/geometry";
 constexpr auto StateKey = "window/state";
 constexpr auto DatabaseKey = "database/last";
@@ -64,7 +67,11 @@ MainWindow::MainWindow(const ServerConfig &config, QWidget *parent)
     connect(serverPanel, &ServerPanel::openDatabaseRequested, this, &MainWindow::openDatabase);
     connect(serverPanel, &ServerPanel::newDemoDatabaseRequested, this, &MainWindow::newDemoDatabase);
     addPanel(serverPanel, tr("Server"), Qt::RightDockWidgetArea);
-    addPanel(new NotificationLogPanel(*m_workbench, this), tr("Notification Log"), Qt::BottomDockWidgetArea);
+    auto *modelsPanel = new ModelsPanel(*m_workbench, this);
+    addPanel(modelsPanel, tr("Models"), Qt::LeftDockWidgetArea);
+    auto *logPanel = new NotificationLogPanel(*m_workbench, this);
+    connect(logPanel, &NotificationLogPanel::notificationSelected, modelsPanel, &ModelsPanel::selectRow);
+    addPanel(logPanel, tr("Notification Log"), Qt::BottomDockWidgetArea);
     addPanel(m_schemaPanel, tr("Schema"), Qt::RightDockWidgetArea);
     restoreLayout();
 
@@ -135,7 +142,11 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     restoreGeometry(settings.value(settingsKey(GeometryKey)).toByteArray());
-    restoreState(settings.value(settingsKey(StateKey)).toByteArray());
+    if (!restoreState(settings.value(settingsKey(StateKey)).toByteArray())) {
+        // A first run: room for the Server panel's tables, the Models grid narrower than its rows.
+        resizeDocks({dock(QStringLiteral("modelsPanel")), dock(QStringLiteral("serverPanel"))}, {FirstRunModelsWidth, FirstRunServerWidth},
+                    Qt::Horizontal);
+    }
     // The client connections of the last run; a first run gets one of each protocol.
     const QStringList saved = settings.value(settingsKey(ConnectionsKey),
                                              QStringList{QStringLiteral("1|"), QStringLiteral("2|"), QStringLiteral("0|")}).toStringList();

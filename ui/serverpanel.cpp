@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "serverpanel.h"
 
+#include "panelteardown.h"
 #include "workbench.h"
 
 #include <QFileInfo>
@@ -73,6 +74,8 @@ ServerPanel::ServerPanel(Workbench &workbench, QWidget *parent)
                                                 tr("Row"), tr("Fields"), tr("Delivered")});
     m_database->setObjectName(QStringLiteral("serverDatabase"));
     m_database->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long path must not widen the dock, and with it the whole window: cut, whole in the tooltip.
+    m_database->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_host->setObjectName(QStringLiteral("serverHost"));
     m_port->setObjectName(QStringLiteral("serverPort"));
     m_port->setRange(0, 65535);
@@ -83,6 +86,8 @@ ServerPanel::ServerPanel(Workbench &workbench, QWidget *parent)
     m_url->setObjectName(QStringLiteral("serverUrl"));
     m_url->setReadOnly(true);
     m_counters->setObjectName(QStringLiteral("serverCounters"));
+    // Wraps: on one line, the first status would widen the dock, and with it the whole window.
+    m_counters->setWordWrap(true);
     m_graphql->setObjectName(QStringLiteral("subscriptionGraphQL"));
     m_graphql->setReadOnly(true);
     m_graphql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -138,23 +143,31 @@ ServerPanel::ServerPanel(Workbench &workbench, QWidget *parent)
     connect(m_subscriptionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &index) {
         m_graphql->setPlainText(index.isValid() ? m_subscriptions->item(index.row(), 0)->data(Qt::UserRole).toString() : QString());
     });
-    workbench.server().setStatusInterval(StatusIntervalMs);
     updateState();
 }
 
-ServerPanel::~ServerPanel() = default;
+ServerPanel::~ServerPanel()
+{
+    disconnectChildren(this);
+}
 
 void ServerPanel::updateState()
 {
     const ServerConfig &config = m_workbench.config();
     const bool running = m_workbench.server().isRunning();
-    m_database->setText(QFileInfo(config.backend.database).absoluteFilePath());
+    // The file's name; its whole path in the tooltip (the status bar names it too).
+    const QFileInfo database(config.backend.database);
+    m_database->setText(database.fileName());
+    m_database->setToolTip(database.absoluteFilePath());
     m_host->setText(config.host.toString());
     m_port->setValue(config.port);
     m_path->setText(config.path);
     m_start->setText(running ? tr("Restart") : tr("Start"));
     m_stop->setEnabled(running);
     m_url->setText(running ? m_workbench.server().url().toString() : tr("stopped"));
+    // The server stops taking its status when it stops: ask again for each run.
+    if (running)
+        m_workbench.server().setStatusInterval(StatusIntervalMs);
     if (!running) {
         m_connections->setRowCount(0);
         m_subscriptions->setRowCount(0);

@@ -6,6 +6,8 @@
 #include "legacywsclient.h"
 #include "transportwsclient.h"
 
+#include <utility>
+
 namespace Subscriptor::Ui {
 
 namespace {
@@ -36,9 +38,17 @@ Workbench::Workbench(QObject *parent)
 
 Workbench::~Workbench()
 {
-    for (const WorkbenchConnection &connection : std::as_const(m_connections))
+    // The server goes first, and closes every connection itself: clients aborted first would leave
+    // their sessions ending (deferred deletes in the server thread) while its core is torn down.
+    m_server.reset();
+    // A client's destructor aborts its socket, which reports a state change: whoever listens
+    // would walk connections() and meet the clients deleted before it. They go unheard, from a
+    // list nobody sees any more.
+    const QList<WorkbenchConnection> connections = std::exchange(m_connections, {});
+    for (const WorkbenchConnection &connection : connections) {
+        connection.client->blockSignals(true);
         delete connection.client;
-    m_connections.clear();
+    }
 }
 
 void Workbench::startServer(const ServerConfig &config)

@@ -16,7 +16,8 @@ QString SeedClient::send(const QString &query, const Value &variables, const QSt
         return {};
     const QString id = nextOperationId();
     ObjectBuilder payload;
-    for (const Member &member : OperationMessages::payload(query, variables, operationName, Value()).toObject())
+    const Value operation = OperationMessages::payload(query, variables, operationName, Value());
+    for (const Member &member : operation.toObject())
         payload.append(member.key, member.value);
     payload.append("request_id", id);
     sendText(QString::fromUtf8(Json::serialize(

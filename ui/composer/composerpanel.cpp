@@ -7,6 +7,7 @@
 #include "jsonformatter.h"
 #include "json.h"
 #include "operationtracker.h"
+#include "panelteardown.h"
 #include "parser.h"
 #include "seedclient.h"
 #include "subscriptionform.h"
@@ -164,7 +165,10 @@ ComposerPanel::ComposerPanel(Workbench &workbench, QWidget *parent)
     loadHistory();
 }
 
-ComposerPanel::~ComposerPanel() = default;
+ComposerPanel::~ComposerPanel()
+{
+    disconnectChildren(this);
+}
 
 void ComposerPanel::writeFromForm()
 {

@@ -21,6 +21,17 @@ QString directionText(LogEntry::Direction direction)
     return {};
 }
 
+// The direction as exports name it, the same word in every format: sent, received, event.
+QString directionName(LogEntry::Direction direction)
+{
+    switch (direction) {
+    case LogEntry::Direction::Sent: return QStringLiteral("sent");
+    case LogEntry::Direction::Received: return QStringLiteral("received");
+    case LogEntry::Direction::Event: return QStringLiteral("event");
+    }
+    return {};
+}
+
 QString csvField(const QString &text)
 {
     if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
@@ -32,7 +43,7 @@ QString csvField(const QString &text)
 
 QStringList csvRow(const LogEntry &entry)
 {
-    return {QString::number(entry.number), entry.time.toString(Qt::ISODateWithMs), directionText(entry.direction),
+    return {QString::number(entry.number), entry.time.toString(Qt::ISODateWithMs), directionName(entry.direction),
             entry.connectionName, Client::protocolName(entry.protocol), entry.type, entry.stream, entry.action,
             entry.rowId, entry.seq >= 0 ? QString::number(entry.seq) : QString(),
             entry.latencyMs >= 0 ? QString::number(entry.latencyMs, 'f', 1) : QString(), QString::number(entry.size()),
@@ -203,7 +214,7 @@ qsizetype NotificationLogModel::exportNdjson(QIODevice &device) const
         GraphQL::ObjectBuilder line(13);
         line.append("number", qint64(entry.number));
         line.append("time", entry.time.toString(Qt::ISODateWithMs));
-        line.append("direction", directionText(entry.direction).mid(2));
+        line.append("direction", directionName(entry.direction));
         line.append("connection", entry.connectionName);
         line.append("protocol", Client::protocolName(entry.protocol));
         line.append("type", entry.type);

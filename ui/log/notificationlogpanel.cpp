@@ -4,6 +4,7 @@
 #include "jsonformatter.h"
 #include "logfiltermodel.h"
 #include "notificationlogmodel.h"
+#include "panelteardown.h"
 #include "workbench.h"
 
 #include <QComboBox>
@@ -117,15 +118,27 @@ NotificationLogPanel::NotificationLogPanel(Workbench &workbench, QWidget *parent
         if (m_autoscroll)
             m_view->scrollToBottom();
     });
-    connect(&m_model, &NotificationLogModel::entriesAdded, this, [this] {
-        m_count->setText(tr("%1 shown · %2 kept").arg(m_filter->rowCount()).arg(m_model.retainedCount()));
-    });
+    // The count line follows new entries and every filter change (a filter changes what is shown).
+    connect(&m_model, &NotificationLogModel::entriesAdded, this, &NotificationLogPanel::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &NotificationLogPanel::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &NotificationLogPanel::updateCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &NotificationLogPanel::updateCount);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &NotificationLogPanel::updateCount);
     connect(&workbench, &Workbench::connectionsChanged, this, &NotificationLogPanel::refreshFilterChoices);
     connect(&workbench.server(), &Server::catalogChanged, this, &NotificationLogPanel::refreshFilterChoices);
     refreshFilterChoices();
+    updateCount();
 }
 
-NotificationLogPanel::~NotificationLogPanel() = default;
+NotificationLogPanel::~NotificationLogPanel()
+{
+    disconnectChildren(this);
+}
+
+void NotificationLogPanel::updateCount()
+{
+    m_count->setText(tr("%1 shown · %2 kept").arg(m_filter->rowCount()).arg(m_model.retainedCount()));
+}
 
 void NotificationLogPanel::refreshFilterChoices()
 {

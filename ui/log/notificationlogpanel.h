@@ -44,6 +44,7 @@ Q_SIGNALS:
 
 private:
     void refreshFilterChoices();
+    void updateCount();
     void showSelected();
     void exportLog();
 
