@@ -33,6 +33,8 @@
 //   bench_gtw --quick         a few clients for a fraction of a second, every check made (ctest);
 //                             exits 77 when Node.js or tests/js/node_modules is missing
 
+#include "rawwebsocket.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -86,10 +88,11 @@ constexpr int EpollBatch = 512;
 constexpr int DemoRows = 6;            // auth_user rows 1..6 in both servers
 constexpr int ExitSkipped = 77;
 
-constexpr int OpText = 0x1;
-constexpr int OpClose = 0x8;
-constexpr int OpPing = 0x9;
-constexpr int OpPong = 0xA;
+namespace RawWebSocket = Subscriptor::Bench::RawWebSocket;
+using RawWebSocket::OpClose;
+using RawWebSocket::OpPing;
+using RawWebSocket::OpPong;
+using RawWebSocket::OpText;
 
 constexpr char SubscriptionQuery[] = "subscription { userChanges(actions: [UPDATE]) { action seq data { id firstName } } }";
 
@@ -206,25 +209,6 @@ bool parseNumber(const char *text, size_t size, qint64 *number)
         value = value * 10 + (text[i] - '0');
     }
     *number = value;
-    return true;
-}
-
-bool writeAll(int fd, const char *data, size_t size)
-{
-    while (size > 0) {
-        const ssize_t written = ::send(fd, data, size, MSG_NOSIGNAL);
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            if (errno == EAGAIN) {
-                usleep(50);
-                continue;
-            }
-            return false;
-        }
-        data += written;
-        size -= size_t(written);
-    }
     return true;
 }
 
@@ -557,7 +541,7 @@ void Bench::pump(int timeoutMs)
                 + std::to_string(target.port)
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                   "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n";
-            if (!writeAll(connection.fd, request.data(), request.size())) {
+            if (!RawWebSocket::writeAll(connection.fd, request.data(), request.size())) {
                 target.fail(std::string("sending the handshake: ") + std::strerror(errno));
                 closeConnection(connection);
                 continue;
@@ -624,34 +608,15 @@ Bench::Result Bench::readFrom(Connection &connection)
             connection.state = Target::State::WaitAck;
             sendFrame(connection, OpText, R"({"type":"connection_init"})");
         }
-        while (size - used >= 2) {
-            const auto *header = reinterpret_cast<const unsigned char *>(data + used);
-            const int opcode = header[0] & 0x0f;
-            size_t length = header[1] & 0x7f;
-            size_t headerSize = 2;
-            if (length == 126) {
-                if (size - used < 4)
-                    break;
-                length = (size_t(header[2]) << 8) | header[3];
-                headerSize = 4;
-            } else if (length == 127) {
-                if (size - used < 10)
-                    break;
-                length = 0;
-                for (int b = 0; b < 8; ++b)
-                    length = (length << 8) | header[2 + b];
-                headerSize = 10;
-            }
-            if (size - used < headerSize + length)
-                break;
-            if ((header[0] & 0x80) == 0) {
+        while (const auto frame = RawWebSocket::readFrame(data + used, size - used)) {
+            if (!frame->final) {
                 target.fail("a fragmented message (not expected for these sizes)");
                 return Result::Failed;
             }
-            const Result result = handleFrame(connection, opcode, data + used + headerSize, length);
+            const Result result = handleFrame(connection, frame->opcode, data + used + frame->headerSize, frame->length);
             if (result != Result::Ok)
                 return result;
-            used += headerSize + length;
+            used += frame->headerSize + frame->length;
         }
         if (connection.pending.empty())
             connection.pending.assign(data + used, size - used);
@@ -780,23 +745,8 @@ void Bench::onWriterMessage(Connection &connection, std::string_view type, const
 
 void Bench::sendFrame(Connection &connection, int opcode, std::string_view payload)
 {
-    // Client frames are masked (RFC 6455 §5.3).
-    std::string frame;
-    frame.reserve(payload.size() + 14);
-    frame.push_back(char(0x80 | opcode));
-    if (payload.size() < 126) {
-        frame.push_back(char(0x80 | payload.size()));
-    } else {
-        frame.push_back(char(0x80 | 126));
-        frame.push_back(char(payload.size() >> 8));
-        frame.push_back(char(payload.size() & 0xff));
-    }
-    const quint32 mask = next(m_random);
-    const char bytes[4] = {char(mask >> 24), char(mask >> 16), char(mask >> 8), char(mask)};
-    frame.append(bytes, 4);
-    for (size_t i = 0; i < payload.size(); ++i)
-        frame.push_back(char(payload[i] ^ bytes[i % 4]));
-    if (!writeAll(connection.fd, frame.data(), frame.size()))
+    const std::string frame = RawWebSocket::maskedFrame(opcode, payload, next(m_random));
+    if (!RawWebSocket::writeAll(connection.fd, frame.data(), frame.size()))
         connection.target->fail(std::string("send(): ") + std::strerror(errno));
 }
 

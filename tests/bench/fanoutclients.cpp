@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "fanoutclients.h"
 
+#include "rawwebsocket.h"
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
@@ -21,10 +23,10 @@ constexpr size_t ScratchBytes = 256 * 1024;
 constexpr int EpollBatch = 512;
 constexpr int ReceiveWaitMs = 20;     // how often the receiver looks at its stop flag
 constexpr size_t MaxLatencySamples = 50'000'000;
-constexpr int OpText = 0x1;
-constexpr int OpClose = 0x8;
-constexpr int OpPing = 0x9;
-constexpr int OpPong = 0xA;
+using RawWebSocket::OpClose;
+using RawWebSocket::OpPing;
+using RawWebSocket::OpPong;
+using RawWebSocket::OpText;
 // What marks a notification of the benchmark, and where the change number is (SeedFrames
 // writes Python-style JSON: `"key": value`).
 constexpr char Marker[] = "\"first_name\": \"m";
@@ -35,26 +37,6 @@ qint64 threadCpuNs()
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
-bool writeAll(int fd, const char *data, size_t size)
-{
-    // Requests are small and the kernel buffer is empty when they go: one write nearly always.
-    while (size > 0) {
-        const ssize_t written = ::send(fd, data, size, MSG_NOSIGNAL);
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            if (errno == EAGAIN) {
-                usleep(100);
-                continue;
-            }
-            return false;
-        }
-        data += written;
-        size -= size_t(written);
-    }
-    return true;
 }
 
 } // namespace
@@ -140,7 +122,7 @@ bool FanoutClients::open(const std::string &host, quint16 port, const std::strin
                 return false;
             }
             if (connection.state == Connection::State::Connecting && (events[i].events & EPOLLOUT)) {
-                if (!writeAll(connection.fd, request.data(), request.size())) {
+                if (!RawWebSocket::writeAll(connection.fd, request.data(), request.size())) {
                     error = std::string("sending the handshake: ") + std::strerror(errno);
                     return false;
                 }
@@ -280,30 +262,11 @@ FanoutClients::Result FanoutClients::readFrom(Connection &connection, std::strin
             used = size_t(end - data) + 4;
             connection.state = Connection::State::WaitChannel;
         }
-        while (size - used >= 2) {
-            const auto *header = reinterpret_cast<const unsigned char *>(data + used);
-            const int opcode = header[0] & 0x0f;
-            size_t length = header[1] & 0x7f;
-            size_t headerSize = 2;
-            if (length == 126) {
-                if (size - used < 4)
-                    break;
-                length = (size_t(header[2]) << 8) | header[3];
-                headerSize = 4;
-            } else if (length == 127) {
-                if (size - used < 10)
-                    break;
-                length = 0;
-                for (int b = 0; b < 8; ++b)
-                    length = (length << 8) | header[2 + b];
-                headerSize = 10;
-            }
-            if (size - used < headerSize + length)
-                break;
-            const Result result = handleFrame(connection, opcode, data + used + headerSize, length, error);
+        while (const auto frame = RawWebSocket::readFrame(data + used, size - used)) {
+            const Result result = handleFrame(connection, frame->opcode, data + used + frame->headerSize, frame->length, error);
             if (result != Result::Ok)
                 return result;
-            used += headerSize + length;
+            used += frame->headerSize + frame->length;
         }
         if (connection.pending.empty())
             connection.pending.assign(data + used, size - used);
@@ -393,23 +356,9 @@ void FanoutClients::onNotification(const char *payload, size_t size)
 
 void FanoutClients::sendFrame(Connection &connection, int opcode, const std::string &payload)
 {
-    // Client frames are masked (RFC 6455 §5.3).
-    std::string frame;
-    frame.reserve(payload.size() + 14);
-    frame.push_back(char(0x80 | opcode));
-    if (payload.size() < 126) {
-        frame.push_back(char(0x80 | payload.size()));
-    } else {
-        frame.push_back(char(0x80 | 126));
-        frame.push_back(char(payload.size() >> 8));
-        frame.push_back(char(payload.size() & 0xff));
-    }
     m_maskSeed = m_maskSeed * 1664525u + 1013904223u;
-    const char mask[4] = {char(m_maskSeed >> 24), char(m_maskSeed >> 16), char(m_maskSeed >> 8), char(m_maskSeed)};
-    frame.append(mask, 4);
-    for (size_t i = 0; i < payload.size(); ++i)
-        frame.push_back(char(payload[i] ^ mask[i % 4]));
-    writeAll(connection.fd, frame.data(), frame.size());
+    const std::string frame = RawWebSocket::maskedFrame(opcode, payload, m_maskSeed);
+    RawWebSocket::writeAll(connection.fd, frame.data(), frame.size());
 }
 
 } // namespace Subscriptor::Bench
