@@ -49,10 +49,7 @@ bool ServerCore::start(const ServerConfig &config, QString *error)
     if (!m_backend.open(m_config.backend, error))
         return false;
     connect(&m_backend.feed(), &Model::ChangeFeed::changes, m_registry.get(), &PubSub::SubscriptionRegistry::publish);
-    connect(&m_backend.feed(), &Model::ChangeFeed::changes, this, [this] {
-        for (Transport::WebSocketSession *session : std::as_const(m_sessions))
-            session->flush();
-    });
+    connect(&m_backend.feed(), &Model::ChangeFeed::changes, this, &ServerCore::flushQueued);
     connect(&m_backend.feed(), &Model::ChangeFeed::changes, this, &ServerCore::recordLatencies);
     m_http = std::make_unique<Transport::GraphQLHttpHandler>(m_backend.graphql(), m_config.path.toUtf8(), m_config.corsOrigins);
     m_listener = std::make_unique<Transport::Listener>(m_config, *m_http);
@@ -104,8 +101,10 @@ void ServerCore::onWebSocket(QWebSocket *socket)
         session = new Transport::LegacyWsSession(socket, id, limits, configured.keepAliveMs, m_backend, *m_registry, this);
     }
     m_sessions.insert(id, session);
+    connect(session, &Transport::WebSocketSession::queued, this, [this](quint64 queuedId) { m_queued.insert(queuedId); });
     connect(session, &Transport::WebSocketSession::finished, this, [this](Transport::WebSocketSession *ended) {
         m_sessions.remove(ended->id());
+        m_queued.remove(ended->id());
         if (auto *seed = qobject_cast<Transport::SeedSession *>(ended))
             m_channels.remove(seed->channelId());
         if (m_stopping && m_sessions.isEmpty())
@@ -122,6 +121,15 @@ QString ServerCore::handleSeedSubscription(const Api::SeedSubscriptionRequest &r
             .arg(request.channelId);
     }
     return session->handle(request);
+}
+
+void ServerCore::flushQueued()
+{
+    for (const quint64 id : std::as_const(m_queued)) {
+        if (Transport::WebSocketSession *session = m_sessions.value(id))
+            session->flush();
+    }
+    m_queued.clear();
 }
 
 void ServerCore::recordLatencies(const Model::ChangeEvents &events)

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 
@@ -71,6 +72,8 @@ private:
     void sweep();
     void finishStop();
     void recordLatencies(const Model::ChangeEvents &events);
+    /// After a batch of changes is fanned out: the connections it queued frames on write them now.
+    void flushQueued();
 
     ServerConfig m_config;
     Backend m_backend;
@@ -78,6 +81,7 @@ private:
     std::unique_ptr<Transport::GraphQLHttpHandler> m_http;
     std::unique_ptr<Transport::Listener> m_listener;
     QHash<quint64, Transport::WebSocketSession *> m_sessions;
+    QSet<quint64> m_queued; // sessions whose queue was empty before their latest frame, by id
     QHash<QString, Transport::SeedSession *> m_channels;
     quint64 m_nextSessionId = 1;
     QTimer m_sweepTimer;

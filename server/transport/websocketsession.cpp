@@ -82,9 +82,12 @@ bool WebSocketSession::sendText(const QString &frame)
 {
     if (m_closing || !withinBound())
         return false;
+    const bool wasEmpty = m_socket->bytesToWrite() == 0;
     m_socket->sendTextMessage(frame);
     ++m_framesSent;
     m_frameEnds.push_back(m_bytesWritten + m_socket->bytesToWrite());
+    if (wasEmpty)
+        Q_EMIT queued(m_id);
     return true;
 }
 

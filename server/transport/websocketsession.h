@@ -66,8 +66,8 @@ public:
     /// per `key` among the change's encodings.
     bool sendShared(PubSub::EventEncodings &encodings, const QByteArray &key, const std::function<QString()> &build);
     /// Hands what is queued to the kernel now rather than at the next event-loop pass: the server
-    /// calls it once after fanning a batch of changes out, so each connection writes them in one
-    /// call, without arming and disarming a write notifier.
+    /// calls it once after fanning a batch of changes out, on the sessions that said queued(), so
+    /// each connection writes them in one call, without arming and disarming a write notifier.
     void flush();
     /// Closes the connection: a close frame, then the socket ends. Subscriptions end at once.
     void close(quint16 code, const QString &reason);
@@ -77,6 +77,8 @@ public:
 Q_SIGNALS:
     /// The connection is over; the session deletes itself later.
     void finished(Subscriptor::Transport::WebSocketSession *session);
+    /// A frame went into an empty outgoing queue.
+    void queued(quint64 id);
 
 protected:
     virtual void textReceived(const QString &message) = 0;
