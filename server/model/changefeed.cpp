@@ -168,7 +168,7 @@ ChangeFeed::Page ChangeFeed::read(qint64 afterSeq, int limit) const
         event.rowId = query.value(3).toString();
         event.newRow = decodeRow(query.value(4).toString(), *event.model);
         event.oldRow = decodeRow(query.value(5).toString(), *event.model);
-        event.changedAt = QDateTime::fromString(query.value(6).toString(), Qt::ISODateWithMs);
+        event.changedAt = QDateTime::fromMSecsSinceEpoch(query.value(6).toLongLong(), Qt::UTC);
         page.events.append(std::move(event));
     }
     return page;

@@ -12,6 +12,13 @@ namespace {
 
 constexpr QLatin1StringView TriggerPrefix{"subscriptor_"};
 
+// The time now in milliseconds since 1970 (UTC). julianday() keeps whole milliseconds; this costs a
+// tenth of what strftime() does, which was an eighth of what capture adds to a write.
+constexpr QLatin1StringView NowMilliseconds{"CAST((julianday('now') - 2440587.5) * 86400000 + 0.5 AS INTEGER)"};
+
+// changed_at of an earlier build: ISO-8601 text in UTC.
+constexpr QLatin1StringView IsoToMilliseconds{"CAST((julianday(changed_at) - 2440587.5) * 86400000 + 0.5 AS INTEGER)"};
+
 QString sqlString(const QString &text)
 {
     QString escaped = text;
@@ -45,7 +52,7 @@ QString triggerSql(const ModelDefinition &model, const char *event, const char *
         + QLatin1String(", '") + QLatin1String(action) + QLatin1String("', ") + rowId + QLatin1String(", ")
         + (isDelete ? QStringLiteral("NULL") : rowImage(model, QStringLiteral("NEW"))) + QLatin1String(", ")
         + (isInsert ? QStringLiteral("NULL") : rowImage(model, QStringLiteral("OLD")))
-        + QLatin1String(", strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END");
+        + QLatin1String(", ") + NowMilliseconds + QLatin1String("); END");
 }
 
 bool run(QSqlQuery &query, const QString &sql, QString *error)
@@ -55,6 +62,46 @@ bool run(QSqlQuery &query, const QString &sql, QString *error)
     if (error)
         *error = query.lastError().text() + QLatin1String(" in: ") + sql.left(200);
     return false;
+}
+
+// Neither AUTOINCREMENT (a sqlite_sequence row rewritten with every change) nor a CHECK on the
+// action: together they were 40% of what capture adds to a write (bench_mutations). A plain
+// INTEGER PRIMARY KEY is max(seq) + 1, so sequence numbers never go back as long as the newest row
+// stays, which trim() sees to.
+QString createTableSql(QLatin1StringView name)
+{
+    return QLatin1String("CREATE TABLE ") + name + QLatin1String(
+        " (seq INTEGER PRIMARY KEY,"
+        " table_name TEXT NOT NULL,"
+        " action TEXT NOT NULL,"
+        " row_id TEXT,"
+        " new_row TEXT,"
+        " old_row TEXT,"
+        " changed_at INTEGER NOT NULL)"); // milliseconds since 1970, UTC
+}
+
+QString changedAtType(QSqlQuery &query)
+{
+    query.exec(QLatin1String("SELECT type FROM pragma_table_info('") + Changelog::Table + QLatin1String("') WHERE name = 'changed_at'"));
+    return query.next() ? query.value(0).toString().toUpper() : QString();
+}
+
+// Creates the changelog, or brings one an earlier build made (ISO-8601 text times, perhaps
+// AUTOINCREMENT) to this form, keeping its rows and so its sequence.
+bool createTable(QSqlQuery &query, QString *error)
+{
+    const QString type = changedAtType(query);
+    if (type == QLatin1String("INTEGER"))
+        return true;
+    if (type.isEmpty())
+        return run(query, createTableSql(Changelog::Table), error);
+    const QLatin1StringView previous{"subscriptor_changes_previous"};
+    return run(query, QLatin1String("ALTER TABLE ") + Changelog::Table + QLatin1String(" RENAME TO ") + previous, error)
+        && run(query, createTableSql(Changelog::Table), error)
+        && run(query, QLatin1String("INSERT INTO ") + Changelog::Table + QLatin1String(
+                   " SELECT seq, table_name, action, row_id, new_row, old_row, ") + IsoToMilliseconds
+                   + QLatin1String(" FROM ") + previous, error)
+        && run(query, QLatin1String("DROP TABLE ") + previous, error);
 }
 
 } // namespace
@@ -69,19 +116,7 @@ bool Changelog::install(const Database &database, const Catalog &catalog, QStrin
     QSqlQuery query(database.connection());
     if (!run(query, QStringLiteral("BEGIN IMMEDIATE"), error))
         return false;
-    // Neither AUTOINCREMENT (a sqlite_sequence row rewritten with every change) nor a CHECK on the
-    // action: together they were 40% of what capture adds to a write (bench_mutations). A plain
-    // INTEGER PRIMARY KEY is max(seq) + 1, so sequence numbers never go back as long as the newest
-    // row stays, which trim() sees to.
-    const QString table = QLatin1String("CREATE TABLE IF NOT EXISTS ") + Table + QLatin1String(
-        " (seq INTEGER PRIMARY KEY,"
-        " table_name TEXT NOT NULL,"
-        " action TEXT NOT NULL,"
-        " row_id TEXT,"
-        " new_row TEXT,"
-        " old_row TEXT,"
-        " changed_at TEXT NOT NULL)");
-    bool ok = run(query, table, error) && uninstall(database, error);
+    bool ok = uninstall(database, error) && createTable(query, error);
     for (const ModelPtr &model : catalog.models()) {
         ok = ok && run(query, triggerSql(*model, "INSERT", "create"), error)
             && run(query, triggerSql(*model, "UPDATE", "update"), error)
@@ -125,9 +160,9 @@ qint64 Changelog::trim(const Database &database, qint64 maxRows, int maxAgeSecon
     if (maxAgeSeconds > 0) {
         // The newest row stays, however old: it holds the sequence number the next one follows.
         query.prepare(QLatin1String("DELETE FROM ") + Table
-                      + QLatin1String(" WHERE changed_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?) AND seq < (SELECT max(seq) FROM ")
+                      + QLatin1String(" WHERE changed_at < ") + NowMilliseconds + QLatin1String(" - ? AND seq < (SELECT max(seq) FROM ")
                       + Table + u')');
-        query.addBindValue(QStringLiteral("-%1 seconds").arg(maxAgeSeconds));
+        query.addBindValue(qint64(maxAgeSeconds) * 1000);
         if (!query.exec())
             return -1;
         removed += query.numRowsAffected();
@@ -141,12 +176,6 @@ qint64 Changelog::lastSeq(const Database &database)
     qint64 last = 0;
     if (query.exec(QLatin1String("SELECT max(seq) FROM ") + Table) && query.next())
         last = query.value(0).toLongLong();
-    // A changelog made AUTOINCREMENT by an earlier build remembers its last seq there, even when
-    // retention removed every row.
-    query.prepare(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = ?"));
-    query.addBindValue(QString(Table));
-    if (query.exec() && query.next())
-        last = qMax(last, query.value(0).toLongLong());
     return last;
 }
 

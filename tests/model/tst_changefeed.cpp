@@ -57,6 +57,7 @@ private Q_SLOTS:
     void retentionByAge();
     void retentionThroughTheFeed();
     void tablesThatAreNoModels();
+    void changelogOfAnEarlierBuild();
 
 private:
     const Database &database() const { return m_db->database(); }
@@ -437,8 +438,8 @@ void TestChangeFeed::retentionByAge()
         QVERIFY(m_store->update(*users(), GraphQL::ObjectBuilder().append("id", 1).append("last_name", QString::number(i)).build()).ok);
     const qint64 last = Changelog::lastSeq(database());
     // The four oldest were made two days ago.
-    QVERIFY(m_db->exec(QStringLiteral("UPDATE subscriptor_changes SET changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 days') "
-                                      "WHERE seq <= %1").arg(last - 2)));
+    const qint64 twoDaysAgo = QDateTime::currentMSecsSinceEpoch() - 2 * 24 * 3600 * 1000;
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE subscriptor_changes SET changed_at = %1 WHERE seq <= %2").arg(twoDaysAgo).arg(last - 2)));
     const qint64 rows = TestSupport::changelogRows(database());
     QCOMPARE(Changelog::trim(database(), 0, 0), 0); // no limits
     QCOMPARE(Changelog::trim(database(), 0, 24 * 3600), rows - 2);
@@ -448,7 +449,8 @@ void TestChangeFeed::retentionByAge()
     QCOMPARE(Changelog::lastSeq(database()), last);
 
     // Everything is old: the newest row stays all the same, and the sequence goes on after it.
-    QVERIFY(m_db->exec(QStringLiteral("UPDATE subscriptor_changes SET changed_at = '2000-01-01T00:00:00.000Z'")));
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE subscriptor_changes SET changed_at = %1")
+                           .arg(QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch())));
     QCOMPARE(Changelog::trim(database(), 0, 60), 1);
     QCOMPARE(TestSupport::changelogRows(database()), 1);
     QCOMPARE(Changelog::lastSeq(database()), last);
@@ -474,13 +476,45 @@ void TestChangeFeed::tablesThatAreNoModels()
     // A table without a key has no triggers; a table that stopped being a model is skipped.
     QVERIFY(m_db->exec(QStringLiteral("INSERT INTO app_log (line) VALUES ('x')")));
     QVERIFY(m_db->exec(QStringLiteral("INSERT INTO subscriptor_changes (table_name, action, row_id, new_row, changed_at) "
-                                      "VALUES ('dropped_table', 'create', '1', '{}', '2024-01-01T00:00:00.000Z')")));
+                                      "VALUES ('dropped_table', 'create', '1', '{}', 1704067200000)")));
     QVERIFY(m_store->update(*users(), json(R"({"id": 3, "first_name": "L"})")).ok);
     QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, EventTimeoutMs);
     QCOMPARE(m_events[0].seq, m_startSeq + 2);
     QCOMPARE(m_feed->lastSeq(), m_startSeq + 2);
     m_feed->poll();
     QCOMPARE(m_events.size(), 1);
+}
+
+void TestChangeFeed::changelogOfAnEarlierBuild()
+{
+    // Earlier builds kept ISO-8601 text times in an AUTOINCREMENT table. Installing this build's
+    // capture converts the table in place: the rows, their times and the sequence carry on.
+    QVERIFY(Changelog::uninstall(database()));
+    QVERIFY(m_db->exec(QStringLiteral("DROP TABLE subscriptor_changes")));
+    QVERIFY(m_db->exec(QStringLiteral(
+        "CREATE TABLE subscriptor_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, table_name TEXT NOT NULL, "
+        "action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')), row_id TEXT, new_row TEXT, old_row TEXT, "
+        "changed_at TEXT NOT NULL)")));
+    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO subscriptor_changes VALUES (41, 'auth_user', 'update', '5', '%1', '%1', "
+                                      "'2026-11-25T08:26:38.123Z')").arg(QString::fromUtf8(Meaghan))));
+    QString error;
+    QVERIFY2(Changelog::install(database(), *m_catalog, &error), qPrintable(error));
+    QCOMPARE(TestSupport::scalar(database(), QStringLiteral("SELECT type FROM pragma_table_info('subscriptor_changes') "
+                                                            "WHERE name = 'changed_at'")).toString(), QStringLiteral("INTEGER"));
+    QCOMPARE(Changelog::lastSeq(database()), 41);
+
+    const ChangeFeed::Page page = m_feed->read(40, 10);
+    QCOMPARE(page.events.size(), 1);
+    QCOMPARE(page.events[0].seq, 41);
+    QCOMPARE(page.events[0].changedAt, QDateTime(QDate(2026, 11, 25), QTime(8, 26, 38, 123), Qt::UTC));
+    QCOMPARE(page.events[0].row(), json(Meaghan));
+
+    QVERIFY(m_store->update(*users(), json(R"({"id": 5, "first_name": "Meg"})")).ok);
+    QCOMPARE(Changelog::lastSeq(database()), 42);
+    QCOMPARE(m_feed->read(41, 10).events.value(0).newRow.value("first_name").toString(), QStringLiteral("Meg"));
+    // Installing again leaves the converted table as it is.
+    QVERIFY2(Changelog::install(database(), *m_catalog, &error), qPrintable(error));
+    QCOMPARE(TestSupport::changelogRows(database()), 2);
 }
 
 QTEST_GUILESS_MAIN(TestChangeFeed)
