@@ -77,7 +77,7 @@ bool ServerCore::reload(QString *error)
     return m_backend.reload(error);
 }
 
-void ServerCore::onWebSocket(QWebSocket *socket)
+void ServerCore::onWebSocket(QWebSocket *socket, QTcpSocket *connection)
 {
     if (m_stopping) {
         socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("Server shutting down"));
@@ -100,8 +100,15 @@ void ServerCore::onWebSocket(QWebSocket *socket)
     } else {
         session = new Transport::LegacyWsSession(socket, id, limits, configured.keepAliveMs, m_backend, *m_registry, this);
     }
+    session->writeDirectly(connection);
     m_sessions.insert(id, session);
-    connect(session, &Transport::WebSocketSession::queued, this, [this](quint64 queuedId) { m_queued.insert(queuedId); });
+    connect(session, &Transport::WebSocketSession::queued, this, [this](quint64 queuedId) {
+        // A batch of changes is flushed as soon as it is fanned out; anything else queued (a
+        // result, a replay) at the next event-loop pass.
+        if (m_queued.isEmpty())
+            QMetaObject::invokeMethod(this, &ServerCore::flushQueued, Qt::QueuedConnection);
+        m_queued.insert(queuedId);
+    });
     connect(session, &Transport::WebSocketSession::finished, this, [this](Transport::WebSocketSession *ended) {
         m_sessions.remove(ended->id());
         m_queued.remove(ended->id());

@@ -14,6 +14,7 @@
 
 #include <memory>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace Subscriptor::PubSub {
@@ -67,7 +68,7 @@ Q_SIGNALS:
     void changesPublished(const Subscriptor::Model::ChangeEvents &events);
 
 private:
-    void onWebSocket(QWebSocket *socket);
+    void onWebSocket(QWebSocket *socket, QTcpSocket *connection);
     QString handleSeedSubscription(const Api::SeedSubscriptionRequest &request);
     void sweep();
     void finishStop();

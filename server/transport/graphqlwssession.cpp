@@ -13,11 +13,11 @@ using namespace GraphQL;
 
 namespace {
 
-QString jsonString(const QString &text)
+QByteArray jsonString(const QString &text)
 {
     QByteArray out;
     Json::appendString(text, out);
-    return QString::fromUtf8(out);
+    return out;
 }
 
 } // namespace
@@ -40,11 +40,11 @@ public:
     }
 
     /// The change through this operation's selection set (spec §6.2.3.2), with its seq.
-    QString encode(const Model::ChangeEvent &event) const
+    QByteArray encode(const Model::ChangeEvent &event) const
     {
         ExecutionResult result = Executor::execute(operation, Api::ChangeStream::eventValue(event));
         result.extensions = ObjectBuilder(1).append("seq", QString::number(event.seq)).build();
-        return QString::fromUtf8(result.toJson());
+        return result.toJson();
     }
 
     /// The root field's selection, compactly: `action seq data { id firstName }`.
@@ -126,11 +126,12 @@ QString GraphQLWsSession::message(QLatin1StringView type, const QString &id, con
     return QString::fromUtf8(Json::serialize(object.build()));
 }
 
-void GraphQLWsSession::sendResult(const QString &id, const QString &payload)
+void GraphQLWsSession::sendResult(const QString &id, const QByteArray &payload)
 {
     // The envelope is per operation; the payload is shared by every subscriber of the change.
-    sendText(QLatin1String("{\"id\":") + jsonString(id) + QLatin1String(",\"type\":\"") + resultType()
-             + QLatin1String("\",\"payload\":") + payload + u'}');
+    const QByteArray type(resultType().data(), resultType().size());
+    const QByteArray message = "{\"id\":" + jsonString(id) + ",\"type\":\"" + type + "\",\"payload\":" + payload + '}';
+    queueFrame(textFrame(message));
 }
 
 void GraphQLWsSession::startOperation(const QString &id, const Value &payload)
@@ -152,7 +153,7 @@ void GraphQLWsSession::startOperation(const QString &id, const Value &payload)
         : nullptr;
     if (!model) {
         // Queries, mutations and the original's <model>Subscription field: one result, then complete.
-        sendResult(id, QString::fromUtf8(Executor::execute(operation).toJson()));
+        sendResult(id, Executor::execute(operation).toJson());
         sendComplete(id);
         return;
     }

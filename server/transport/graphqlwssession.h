@@ -54,7 +54,7 @@ protected:
     virtual void sendErrors(const QString &id, const GraphQL::ErrorList &errors) = 0;
     virtual void sendComplete(const QString &id) = 0;
     /// `{"id": …, "type": …, "payload": …}` with an already encoded payload.
-    void sendResult(const QString &id, const QString &payload);
+    void sendResult(const QString &id, const QByteArray &payload);
     static QString message(QLatin1StringView type, const QString &id = {}, const GraphQL::Value &payload = {},
                            bool withPayload = false);
     void endSubscriptions() override;

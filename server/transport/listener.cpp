@@ -12,6 +12,16 @@ namespace Subscriptor::Transport {
 
 Q_LOGGING_CATEGORY(lcListener, "subscriptor.listener")
 
+namespace {
+
+// Which connection a QWebSocket came from: its peer is the one TCP connection's.
+QString peerKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + u'|' + QString::number(port);
+}
+
+} // namespace
+
 const QStringList &Listener::supportedSubprotocols()
 {
     static const QStringList protocols = {QStringLiteral("graphql-transport-ws"), QStringLiteral("graphql-ws")};
@@ -113,6 +123,12 @@ void Listener::onUpgradeRequested(HttpConnection *connection, const HttpRequest 
     QTcpSocket *socket = connection->takeSocket();
     connection->deleteLater();
     socket->setReadBufferSize(0);
+    const QString peer = peerKey(socket->peerAddress(), socket->peerPort());
+    m_upgrading.insert(peer, socket);
+    connect(socket, &QObject::destroyed, this, [this, peer] {
+        if (m_upgrading.value(peer).isNull()) // not a newer connection from the same address and port
+            m_upgrading.remove(peer);
+    });
     m_webSockets.handleConnection(socket);
 }
 
@@ -121,7 +137,8 @@ void Listener::onWebSocket()
     while (QWebSocket *socket = m_webSockets.nextPendingConnection()) {
         socket->setMaxAllowedIncomingFrameSize(quint64(m_config.limits.maxFrameBytes));
         socket->setMaxAllowedIncomingMessageSize(quint64(m_config.limits.maxMessageBytes));
-        Q_EMIT webSocketConnected(socket);
+        const QPointer<QTcpSocket> connection = m_upgrading.take(peerKey(socket->peerAddress(), socket->peerPort()));
+        Q_EMIT webSocketConnected(socket, connection.data());
     }
 }
 

@@ -3,7 +3,9 @@
 
 #include "serverconfig.h"
 
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTcpServer>
 #include <QWebSocketServer>
@@ -47,7 +49,9 @@ public:
     void sweep();
 
 Q_SIGNALS:
-    void webSocketConnected(QWebSocket *socket);
+    /// A WebSocket is open. `connection` is the TCP socket under it (QWebSocket does not say),
+    /// for WebSocketSession::writeDirectly().
+    void webSocketConnected(QWebSocket *socket, QTcpSocket *connection);
 
 private:
     void onNewConnection();
@@ -60,6 +64,7 @@ private:
     QTcpServer m_tcp;
     QWebSocketServer m_webSockets;
     QSet<HttpConnection *> m_http;
+    QHash<QString, QPointer<QTcpSocket>> m_upgrading; // by peer address and port, until the handshake ends
     std::function<int()> m_webSocketCount;
 };
 

@@ -152,26 +152,26 @@ void SeedSession::deliver(const Model::ChangeEvent &event, PubSub::EventEncoding
     if (event.seq == m_lastDeliveredSeq)
         return;
     m_lastDeliveredSeq = event.seq;
-    QStringList columns;
-    QByteArray key;
+    const auto send = [&](const QByteArray &key, const QStringList &columns) {
+        sendShared(encodings, key, [&] { return SeedFrames::notification(event, columns).toUtf8(); });
+    };
     // The usual case, one subscription to the change's model: the union is its own columns, taken
     // from that model in its order, so nothing needs computing per delivery.
     const SeedSubscription *only = m_subscriptions.size() == 1 ? m_subscriptions.cbegin().value().get() : nullptr;
     if (only && only->model() == event.model && only->matches(event)) {
-        columns = only->columns;
-        key = only->encodingKey;
-    } else {
-        for (const Model::ColumnDefinition &column : event.model->columns) {
-            for (const auto &subscription : std::as_const(m_subscriptions)) {
-                if (subscription->matches(event) && subscription->columns.contains(column.name)) {
-                    columns.append(column.name);
-                    break;
-                }
+        send(only->encodingKey, only->columns);
+        return;
+    }
+    QStringList columns;
+    for (const Model::ColumnDefinition &column : event.model->columns) {
+        for (const auto &subscription : std::as_const(m_subscriptions)) {
+            if (subscription->matches(event) && subscription->columns.contains(column.name)) {
+                columns.append(column.name);
+                break;
             }
         }
-        key = SeedSubscription::encodingKeyOf(columns);
     }
-    sendShared(encodings, key, [&] { return SeedFrames::notification(event, columns); });
+    send(SeedSubscription::encodingKeyOf(columns), columns);
 }
 
 void SeedSession::endSubscriptions()

@@ -4,7 +4,14 @@
 #include "eventencodings.h"
 
 #include <QLoggingCategory>
+#include <QTcpSocket>
 #include <QWebSocket>
+#include <QtEndian>
+
+#ifdef Q_OS_LINUX
+#include <sys/socket.h>
+#include <sys/uio.h>
+#endif
 
 namespace Subscriptor::Transport {
 
@@ -16,6 +23,51 @@ namespace {
 constexpr qint64 CloseGraceMs = 5'000;
 // Close reasons must fit a control frame (RFC 6455 §5.5: 125 bytes, 2 of them the code).
 constexpr qsizetype MaxCloseReasonBytes = 123;
+
+// The text a frame made by textFrame() carries.
+QByteArrayView textOf(const QByteArray &frame)
+{
+    const int length = quint8(frame.at(1)) & 0x7f;
+    return QByteArrayView(frame).sliced(length == 127 ? 10 : length == 126 ? 4 : 2);
+}
+
+// Hands as much of `frames` to the kernel as it takes without waiting, in one call per 64
+// frames; returns the number of bytes it took. Elsewhere than on Linux, none (Qt writes them).
+qsizetype writeNow(QTcpSocket &connection, const std::vector<QByteArray> &frames)
+{
+#ifdef Q_OS_LINUX
+    const qintptr descriptor = connection.socketDescriptor();
+    if (descriptor < 0 || connection.state() != QAbstractSocket::ConnectedState)
+        return 0;
+    qsizetype taken = 0;
+    for (size_t first = 0; first < frames.size();) {
+        iovec parts[64];
+        size_t count = 0;
+        qsizetype offered = 0;
+        for (; count < std::size(parts) && first + count < frames.size(); ++count) {
+            const QByteArray &frame = frames[first + count];
+            parts[count] = iovec{const_cast<char *>(frame.constData()), size_t(frame.size())};
+            offered += frame.size();
+        }
+        msghdr message{};
+        message.msg_iov = parts;
+        message.msg_iovlen = count;
+        // An error (the peer went) leaves the frames to Qt, which reports it the usual way.
+        const ssize_t sent = ::sendmsg(int(descriptor), &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent <= 0)
+            break;
+        taken += qsizetype(sent);
+        if (sent < offered)
+            break;
+        first += count;
+    }
+    return taken;
+#else
+    Q_UNUSED(connection);
+    Q_UNUSED(frames);
+    return 0;
+#endif
+}
 
 } // namespace
 
@@ -55,21 +107,53 @@ QString WebSocketSession::peer() const
 
 qint64 WebSocketSession::queuedBytes() const
 {
-    return m_socket->bytesToWrite();
+    // m_frameEnds is empty when the socket's buffer holds none of our frames: then it holds at
+    // most a control frame of QWebSocket's own, and asking (a few objects away) is not needed.
+    return (m_frameEnds.empty() ? 0 : m_socket->bytesToWrite()) + m_batchBytes;
+}
+
+QByteArray WebSocketSession::textFrame(QByteArrayView utf8)
+{
+    QByteArray frame;
+    frame.reserve(utf8.size() + 10);
+    frame.append(char(0x81)); // FIN, text
+    if (utf8.size() < 126) {
+        frame.append(char(utf8.size()));
+    } else if (utf8.size() <= 0xffff) {
+        frame.append(char(126));
+        const quint16 length = qToBigEndian(quint16(utf8.size()));
+        frame.append(reinterpret_cast<const char *>(&length), sizeof length);
+    } else {
+        frame.append(char(127));
+        const quint64 length = qToBigEndian(quint64(utf8.size()));
+        frame.append(reinterpret_cast<const char *>(&length), sizeof length);
+    }
+    frame.append(utf8);
+    return frame;
+}
+
+void WebSocketSession::writeDirectly(QTcpSocket *connection)
+{
+    m_connection = connection;
+    if (connection) // each batch is one write: nothing to gain from Nagle's delay, only latency
+        connection->setSocketOption(QAbstractSocket::LowDelayOption, 1);
 }
 
 bool WebSocketSession::withinBound()
 {
     const auto overBound = [this] {
-        return m_socket->bytesToWrite() > m_limits.maxQueuedBytes || qsizetype(m_frameEnds.size()) >= m_limits.maxQueuedMessages;
+        return queuedBytes() > m_limits.maxQueuedBytes
+            || qsizetype(m_frameEnds.size() + m_batch.size()) >= m_limits.maxQueuedMessages;
     };
     // One change dispatch may queue thousands of frames before the event loop writes any: hand the
     // kernel what it takes now, so that the bound judges what the peer has not read, not what
     // this burst has not offered it yet.
-    if (overBound())
-        m_socket->flush();
     if (overBound()) {
-        const qint64 queued = m_socket->bytesToWrite();
+        flush();
+        m_socket->flush();
+    }
+    if (overBound()) {
+        const qint64 queued = queuedBytes();
         qCWarning(lcSession).noquote() << "connection" << m_id << "from" << peer() << "reads too slowly:" << queued
                                        << "bytes and" << m_frameEnds.size() << "messages queued; closing it";
         close(CloseCode::SlowConsumer, QStringLiteral("Slow consumer: %1 bytes queued").arg(queued));
@@ -78,35 +162,68 @@ bool WebSocketSession::withinBound()
     return true;
 }
 
-bool WebSocketSession::sendText(const QString &frame)
+bool WebSocketSession::sendText(const QString &text)
+{
+    if (!queueFrame(textFrame(text.toUtf8())))
+        return false;
+    flush();
+    return true;
+}
+
+bool WebSocketSession::queueFrame(const QByteArray &frame)
 {
     if (m_closing || !withinBound())
         return false;
-    const bool wasEmpty = m_socket->bytesToWrite() == 0;
-    m_socket->sendTextMessage(frame);
-    ++m_framesSent;
-    m_frameEnds.push_back(m_bytesWritten + m_socket->bytesToWrite());
-    if (wasEmpty)
+    if (m_batch.empty())
         Q_EMIT queued(m_id);
+    m_batch.push_back(frame);
+    m_batchBytes += frame.size();
+    ++m_framesSent;
     return true;
 }
 
 bool WebSocketSession::sendShared(PubSub::EventEncodings &encodings, const QByteArray &key,
-                                  const std::function<QString()> &build)
+                                  const std::function<QByteArray()> &build)
 {
-    return sendText(encodings.encoding(key, build));
+    return queueFrame(encodings.encoding(key, [&build] { return textFrame(build()); }));
 }
 
 void WebSocketSession::flush()
 {
-    if (!m_closing && m_socket->bytesToWrite() > 0)
-        m_socket->flush();
+    if (m_batch.empty() || m_finished)
+        return;
+    std::vector<QByteArray> batch;
+    batch.swap(m_batch);
+    m_batchBytes = 0;
+    // Straight to the kernel only when nothing waits in the socket's buffer, or order would break.
+    qsizetype taken = m_connection && m_connection->bytesToWrite() == 0 ? writeNow(*m_connection, batch) : 0;
+    for (const QByteArray &frame : batch) {
+        if (taken >= frame.size()) {
+            taken -= frame.size();
+            continue;
+        }
+        writeBuffered(frame, taken);
+        taken = 0;
+    }
+    batch.clear();
+    if (m_batch.empty())
+        m_batch.swap(batch); // keeps its capacity for the next batch
+}
+
+void WebSocketSession::writeBuffered(const QByteArray &frame, qsizetype from)
+{
+    if (m_connection)
+        m_connection->write(frame.constData() + from, frame.size() - from);
+    else
+        m_socket->sendTextMessage(QString::fromUtf8(textOf(frame)));
+    m_frameEnds.push_back(m_bytesWritten + m_socket->bytesToWrite());
 }
 
 void WebSocketSession::close(quint16 code, const QString &reason)
 {
     if (m_closing)
         return;
+    flush(); // what was queued before the close frame goes before it
     m_closing = true;
     m_closingSince.start();
     endSubscriptions();

@@ -5,11 +5,14 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <deque>
 #include <functional>
+#include <vector>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace Subscriptor::PubSub {
@@ -59,15 +62,26 @@ public:
     qint64 queuedBytes() const;
     bool isClosing() const { return m_closing; }
 
-    /// Queues a text frame. False when the connection is closing or the queue passed its bound;
-    /// then the session closes with CloseCode::SlowConsumer and nothing is lost silently.
-    bool sendText(const QString &frame);
-    /// sendText() for a message that many connections get for one change: `build` makes it once
-    /// per `key` among the change's encodings.
-    bool sendShared(PubSub::EventEncodings &encodings, const QByteArray &key, const std::function<QString()> &build);
-    /// Hands what is queued to the kernel now rather than at the next event-loop pass: the server
-    /// calls it once after fanning a batch of changes out, on the sessions that said queued(), so
-    /// each connection writes them in one call, without arming and disarming a write notifier.
+    /// A complete text frame from the server (RFC 6455 §5.2: FIN, opcode 1, no mask) around UTF-8 text.
+    static QByteArray textFrame(QByteArrayView utf8);
+
+    /// Lets the session write its frames to the TCP connection under its QWebSocket (which does
+    /// not expose it; the Listener knows it): frames built once are handed to the kernel as they
+    /// are, a batch in one call on Linux, instead of being encoded and copied per connection by
+    /// QWebSocket::sendTextMessage(). Without it, frames go through QWebSocket.
+    void writeDirectly(QTcpSocket *connection);
+    /// Sends a text message now (with whatever is queued before it). False when the connection is
+    /// closing or its queue passed its bound; then the session closes with CloseCode::SlowConsumer
+    /// and nothing is lost silently.
+    bool sendText(const QString &text);
+    /// Queues a frame (textFrame()) until flush(): how a change's deliveries go out, so that a
+    /// connection gets all of a batch of changes in one write. Emits queued() for the first one.
+    bool queueFrame(const QByteArray &frame);
+    /// queueFrame() for a message that many connections get for one change: `build` makes its
+    /// UTF-8 text once per `key` among the change's encodings, and it is framed once.
+    bool sendShared(PubSub::EventEncodings &encodings, const QByteArray &key, const std::function<QByteArray()> &build);
+    /// Writes what is queued: the server calls it after fanning a batch of changes out, on the
+    /// sessions that said queued(), and at the next event-loop pass for anything queued elsewhere.
     void flush();
     /// Closes the connection: a close frame, then the socket ends. Subscriptions end at once.
     void close(quint16 code, const QString &reason);
@@ -77,7 +91,7 @@ public:
 Q_SIGNALS:
     /// The connection is over; the session deletes itself later.
     void finished(Subscriptor::Transport::WebSocketSession *session);
-    /// A frame went into an empty outgoing queue.
+    /// A frame was queued when none was: call flush().
     void queued(quint64 id);
 
 protected:
@@ -91,12 +105,17 @@ protected:
 private:
     void onDisconnected();
     bool withinBound();
+    /// Hands `frame` from byte `from` on to the socket's own buffer, behind what waits there.
+    void writeBuffered(const QByteArray &frame, qsizetype from);
 
     QWebSocket *m_socket;
+    QPointer<QTcpSocket> m_connection; // under m_socket; deleted after it
+    std::vector<QByteArray> m_batch;   // queued frames not yet handed to the socket
+    qint64 m_batchBytes = 0;
     const quint64 m_id;
     const Limits m_limits;
     quint64 m_framesSent = 0;
-    std::deque<qint64> m_frameEnds; // where each frame not yet written ends, counted in bytes ever queued
+    std::deque<qint64> m_frameEnds; // where each frame in the socket's buffer ends, counted in bytes ever buffered
     qint64 m_bytesWritten = 0;
     bool m_closing = false;
     bool m_finished = false;
