@@ -4,7 +4,9 @@
 // queue grows) is closed with 4008 once its queue passes the bound, with the close frame after
 // everything queued before it; the server's queue for it never grows past the bound (plus the
 // frame that crossed it); other clients get every notification; and a client that reads, however
-// large the burst the server makes at once, is never closed.
+// large the burst the server makes at once, is never closed. The frames the server builds itself
+// reach a QWebSocket client whole at every length the header can say (and past what the kernel
+// takes at once, the rest follows from the socket's buffer).
 #include "catalog.h"
 #include "modelstore.h"
 #include "seedsession.h"
@@ -127,6 +129,8 @@ private Q_SLOTS:
     void slowConsumerIsClosed();
     void messageBoundAlsoCounts();
     void burstToAReaderIsNotSlow();
+    void framesOfEveryLength_data();
+    void framesOfEveryLength();
 
 private:
     bool subscribeAll(const QString &channelId, const QString &action = QStringLiteral("UPDATE"));
@@ -303,6 +307,37 @@ void TestWebSocketSession::burstToAReaderIsNotSlow()
     QVERIFY2(waitFor([&] { return reader.frames() == 602 || reader.isDisconnected(); }),
              qPrintable(QString::number(reader.frames())));
     QVERIFY2(!reader.isDisconnected(), qPrintable(QStringLiteral("closed with %1 after %2 frames").arg(reader.closeCode()).arg(reader.frames())));
+}
+
+void TestWebSocketSession::framesOfEveryLength_data()
+{
+    // RFC 6455 §5.2: a payload under 126 bytes has its length in the header's first byte, one
+    // up to 65,535 in two more, a larger one in eight more. The server frames notifications itself.
+    // (The first frame, `channel_id`, is one of the short kind.)
+    QTest::addColumn<int>("valueBytes");
+    QTest::newRow("16-bit length") << 1;
+    QTest::newRow("16-bit length, largest") << 65'000;
+    QTest::newRow("64-bit length") << 70'000;
+    QTest::newRow("64-bit length, over a megabyte") << 1'200'000;
+}
+
+void TestWebSocketSession::framesOfEveryLength()
+{
+    QFETCH(int, valueBytes);
+    WsClient client;
+    QVERIFY(client.openSeed(m_server->webSocketUrl()));
+    QVERIFY(subscribeAll(client.channelId()));
+    QVERIFY(client.waitForFrames(2));
+    client.skipAll();
+    const QString value = QString(valueBytes - 1, u'é').left(valueBytes / 2) + u'!';
+    m_server->inCore([&](ServerCore &core) {
+        const Model::ModelPtr model = core.backend().catalog()->modelByStream(u"users");
+        QVERIFY(core.backend().store().update(*model, GraphQL::ObjectBuilder().append("id", qint64(5)).append("last_name", value).build()).ok);
+    });
+    const QJsonObject data = parseObject(client.next()).value(QLatin1String("payload")).toObject().value(QLatin1String("data")).toObject();
+    QCOMPARE(data.value(QLatin1String("last_name")).toString(), value);
+    QCOMPARE(data.value(QLatin1String("username")).toString(), QStringLiteral("meaghan90"));
+    QVERIFY(client.isConnected());
 }
 
 QTEST_GUILESS_MAIN(TestWebSocketSession)
