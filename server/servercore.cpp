@@ -4,6 +4,7 @@
 #include "graphqlhttphandler.h"
 #include "legacywssession.h"
 #include "listener.h"
+#include "parallelsender.h"
 #include "seedsession.h"
 #include "transportwssession.h"
 #include "subscriptionregistry.h"
@@ -12,13 +13,16 @@
 
 #include <algorithm>
 #include <QLoggingCategory>
+#include <QThread>
 #include <QWebSocket>
 
 namespace Subscriptor {
 
 Q_LOGGING_CATEGORY(lcServer, "subscriptor.server")
 
-ServerCore::ServerCore(QObject *parent) : QObject(parent), m_registry(std::make_unique<PubSub::SubscriptionRegistry>())
+ServerCore::ServerCore(QObject *parent)
+    : QObject(parent), m_registry(std::make_unique<PubSub::SubscriptionRegistry>()),
+      m_sender(std::make_unique<Transport::ParallelSender>(Transport::ParallelSender::helpersFor(QThread::idealThreadCount())))
 {
     m_sweepTimer.setInterval(SweepIntervalMs);
     connect(&m_sweepTimer, &QTimer::timeout, this, &ServerCore::sweep);
@@ -132,11 +136,23 @@ QString ServerCore::handleSeedSubscription(const Api::SeedSubscriptionRequest &r
 
 void ServerCore::flushQueued()
 {
+    size_t direct = 0;
     for (const quint64 id : std::as_const(m_queued)) {
-        if (Transport::WebSocketSession *session = m_sessions.value(id))
+        Transport::WebSocketSession *session = m_sessions.value(id);
+        if (!session)
+            continue;
+        if (direct == m_directWrites.size())
+            m_directWrites.emplace_back();
+        if (session->beginDirectWrite(m_directWrites[direct]))
+            ++direct;
+        else
             session->flush();
     }
     m_queued.clear();
+    const std::span writes(m_directWrites.data(), direct);
+    m_sender->send(writes);
+    for (Transport::WebSocketSession::DirectWrite &write : writes)
+        write.session->endDirectWrite(write);
 }
 
 void ServerCore::recordLatencies(const Model::ChangeEvents &events)

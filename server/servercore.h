@@ -4,6 +4,7 @@
 #include "backend.h"
 #include "serverconfig.h"
 #include "serverstatus.h"
+#include "websocketsession.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -21,6 +22,7 @@ namespace Subscriptor::PubSub {
 class SubscriptionRegistry;
 }
 namespace Subscriptor::Transport {
+class ParallelSender;
 class GraphQLHttpHandler;
 class Listener;
 class SeedSession;
@@ -83,6 +85,8 @@ private:
     std::unique_ptr<Transport::Listener> m_listener;
     QHash<quint64, Transport::WebSocketSession *> m_sessions;
     QSet<quint64> m_queued; // sessions whose queue was empty before their latest frame, by id
+    std::unique_ptr<Transport::ParallelSender> m_sender;
+    std::vector<Transport::WebSocketSession::DirectWrite> m_directWrites; // kept for their capacity
     QHash<QString, Transport::SeedSession *> m_channels;
     quint64 m_nextSessionId = 1;
     QTimer m_sweepTimer;

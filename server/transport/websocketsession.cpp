@@ -31,14 +31,12 @@ QByteArrayView textOf(const QByteArray &frame)
     return QByteArrayView(frame).sliced(length == 127 ? 10 : length == 126 ? 4 : 2);
 }
 
-// Hands as much of `frames` to the kernel as it takes without waiting, in one call per 64
-// frames; returns the number of bytes it took. Elsewhere than on Linux, none (Qt writes them).
-qsizetype writeNow(QTcpSocket &connection, const std::vector<QByteArray> &frames)
+} // namespace
+
+// One call per 64 frames. Elsewhere than on Linux, nothing (beginDirectWrite() says no there).
+qsizetype WebSocketSession::writeNow(int descriptor, const std::vector<QByteArray> &frames)
 {
 #ifdef Q_OS_LINUX
-    const qintptr descriptor = connection.socketDescriptor();
-    if (descriptor < 0 || connection.state() != QAbstractSocket::ConnectedState)
-        return 0;
     qsizetype taken = 0;
     for (size_t first = 0; first < frames.size();) {
         iovec parts[64];
@@ -53,7 +51,7 @@ qsizetype writeNow(QTcpSocket &connection, const std::vector<QByteArray> &frames
         message.msg_iov = parts;
         message.msg_iovlen = count;
         // An error (the peer went) leaves the frames to Qt, which reports it the usual way.
-        const ssize_t sent = ::sendmsg(int(descriptor), &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        const ssize_t sent = ::sendmsg(descriptor, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (sent <= 0)
             break;
         taken += qsizetype(sent);
@@ -63,13 +61,11 @@ qsizetype writeNow(QTcpSocket &connection, const std::vector<QByteArray> &frames
     }
     return taken;
 #else
-    Q_UNUSED(connection);
+    Q_UNUSED(descriptor);
     Q_UNUSED(frames);
     return 0;
 #endif
 }
-
-} // namespace
 
 WebSocketSession::WebSocketSession(QWebSocket *socket, quint64 id, const Limits &limits, QObject *parent)
     : QObject(parent), m_socket(socket), m_id(id), m_limits(limits)
@@ -192,12 +188,41 @@ void WebSocketSession::flush()
 {
     if (m_batch.empty() || m_finished)
         return;
-    std::vector<QByteArray> batch;
-    batch.swap(m_batch);
+    DirectWrite write;
+    if (beginDirectWrite(write)) {
+        write.taken = writeNow(write.descriptor, write.frames);
+        endDirectWrite(write);
+        return;
+    }
+    for (const QByteArray &frame : m_batch)
+        writeBuffered(frame, 0);
+    m_batch.clear();
     m_batchBytes = 0;
-    // Straight to the kernel only when nothing waits in the socket's buffer, or order would break.
-    qsizetype taken = m_connection && m_connection->bytesToWrite() == 0 ? writeNow(*m_connection, batch) : 0;
-    for (const QByteArray &frame : batch) {
+}
+
+bool WebSocketSession::beginDirectWrite(DirectWrite &write)
+{
+#ifdef Q_OS_LINUX
+    if (m_batch.empty() || m_finished || !m_connection || m_connection->bytesToWrite() > 0
+        || m_connection->state() != QAbstractSocket::ConnectedState || m_connection->socketDescriptor() < 0)
+        return false;
+    write.session = this;
+    write.descriptor = int(m_connection->socketDescriptor());
+    write.frames.clear();
+    write.frames.swap(m_batch);
+    write.taken = 0;
+    m_batchBytes = 0;
+    return true;
+#else
+    Q_UNUSED(write);
+    return false;
+#endif
+}
+
+void WebSocketSession::endDirectWrite(DirectWrite &write)
+{
+    qsizetype taken = write.taken;
+    for (const QByteArray &frame : write.frames) {
         if (taken >= frame.size()) {
             taken -= frame.size();
             continue;
@@ -205,9 +230,9 @@ void WebSocketSession::flush()
         writeBuffered(frame, taken);
         taken = 0;
     }
-    batch.clear();
+    write.frames.clear();
     if (m_batch.empty())
-        m_batch.swap(batch); // keeps its capacity for the next batch
+        m_batch.swap(write.frames); // keeps its capacity for the next batch
 }
 
 void WebSocketSession::writeBuffered(const QByteArray &frame, qsizetype from)

@@ -83,6 +83,25 @@ public:
     /// Writes what is queued: the server calls it after fanning a batch of changes out, on the
     /// sessions that said queued(), and at the next event-loop pass for anything queued elsewhere.
     void flush();
+
+    /// One connection's queued frames on their way straight to the kernel, perhaps from another
+    /// thread (ParallelSender): only the descriptor and the shared frames are used there.
+    struct DirectWrite
+    {
+        WebSocketSession *session = nullptr;
+        int descriptor = -1;
+        std::vector<QByteArray> frames;
+        qsizetype taken = 0; ///< how many bytes of them the kernel took
+    };
+    /// Takes the queued frames when they may go straight to the kernel (on Linux, with nothing
+    /// waiting in the socket's buffer, which would have to go first); false otherwise: flush().
+    bool beginDirectWrite(DirectWrite &write);
+    /// Puts what the kernel did not take into the socket's buffer, in order. Nothing else may
+    /// happen to the session between beginDirectWrite() and this.
+    void endDirectWrite(DirectWrite &write);
+    /// Hands as much of `frames` to the kernel as it takes without waiting; the bytes it took.
+    /// Thread-safe: it touches no session.
+    static qsizetype writeNow(int descriptor, const std::vector<QByteArray> &frames);
     /// Closes the connection: a close frame, then the socket ends. Subscriptions end at once.
     void close(quint16 code, const QString &reason);
     /// Called about once a second by the server's one sweep timer (timeouts, keep-alives).
