@@ -191,13 +191,11 @@ void WebSocketSession::flush()
     DirectWrite write;
     if (beginDirectWrite(write)) {
         write.taken = writeNow(write.descriptor, write.frames);
-        endDirectWrite(write);
-        return;
+    } else {
+        write.frames.swap(m_batch);
+        m_batchBytes = 0;
     }
-    for (const QByteArray &frame : m_batch)
-        writeBuffered(frame, 0);
-    m_batch.clear();
-    m_batchBytes = 0;
+    endDirectWrite(write);
 }
 
 bool WebSocketSession::beginDirectWrite(DirectWrite &write)
