@@ -28,6 +28,8 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
@@ -35,8 +37,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <optional>
+#include <unordered_map>
 
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 using namespace Subscriptor::Bench;
@@ -87,12 +91,32 @@ struct Throughput
     double clientCores = 0;
 };
 
-struct Latency
+struct Percentiles
 {
     double p50Ms = 0;
     double p99Ms = 0;
     double maxMs = 0;
     size_t samples = 0;
+
+    explicit Percentiles(std::vector<qint64> micros = {})
+    {
+        if (micros.empty())
+            return;
+        std::sort(micros.begin(), micros.end());
+        const auto at = [&micros](double quantile) {
+            return double(micros[std::min(micros.size() - 1, size_t(quantile * double(micros.size())))]) / 1000.0;
+        };
+        p50Ms = at(0.5);
+        p99Ms = at(0.99);
+        maxMs = double(micros.back()) / 1000.0;
+        samples = micros.size();
+    }
+};
+
+struct Latency
+{
+    Percentiles fromRequest; // the change's HTTP request sent → notification read
+    Percentiles fromCommit;  // the change's changelog time → notification read (Subscriptor only)
 };
 
 struct Figures
@@ -120,6 +144,13 @@ QTextStream &out()
 void sleepSeconds(double seconds)
 {
     QThread::usleep(quint64(seconds * 1e6));
+}
+
+qint64 realtimeNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_REALTIME, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
 // Resident memory, in KiB (VmRSS).
@@ -355,22 +386,61 @@ private:
         if (!drained)
             return false;
         progress(QStringLiteral("latency run: %1 changes").arg(writer.sent()));
-        std::vector<quint32> samples = m_clients.takeLatencies();
+        const std::vector<LatencySample> samples = m_clients.takeLatencies();
         if (samples.empty())
             return fail(QStringLiteral("no latency samples"));
-        std::sort(samples.begin(), samples.end());
-        const auto at = [&samples](double quantile) {
-            return double(samples[std::min(samples.size() - 1, size_t(quantile * double(samples.size())))]) / 1000.0;
-        };
-        result = Latency{at(0.5), at(0.99), double(samples.back()) / 1000.0, samples.size()};
-        progress(QStringLiteral("latency at %1 subscribers, %2 changes/s: p50 %3 ms, p99 %4 ms, max %5 ms (%6 samples)")
-                     .arg(m_clients.size())
-                     .arg(m_options.rate)
-                     .arg(result.p50Ms, 0, 'f', 2)
-                     .arg(result.p99Ms, 0, 'f', 2)
-                     .arg(result.maxMs, 0, 'f', 2)
-                     .arg(result.samples));
+        std::vector<qint64> fromRequest;
+        std::vector<qint64> fromCommit;
+        const std::unordered_map<quint32, qint64> commits = m_bare ? std::unordered_map<quint32, qint64>() : commitTimes();
+        for (const LatencySample &sample : samples) {
+            fromRequest.push_back(sample.micros);
+            if (const auto commit = commits.find(sample.change); commit != commits.end()) {
+                const qint64 readAt = m_sendTimes.times[sample.change].load() + qint64(sample.micros) * 1000;
+                fromCommit.push_back(std::max<qint64>(0, readAt - commit->second) / 1000);
+            }
+        }
+        if (!m_bare && fromCommit.size() != samples.size())
+            return fail(QStringLiteral("no commit time for %1 of %2 samples").arg(samples.size() - fromCommit.size()).arg(samples.size()));
+        result = Latency{Percentiles(std::move(fromRequest)), Percentiles(std::move(fromCommit))};
+        for (const auto &[what, figures] : {std::pair{"request", &result.fromRequest}, std::pair{"commit", &result.fromCommit}}) {
+            if (figures->samples == 0)
+                continue;
+            progress(QStringLiteral("latency from %1 to receipt at %2 subscribers, %3 changes/s: p50 %4 ms, p99 %5 ms, max %6 ms (%7 samples)")
+                         .arg(QLatin1String(what))
+                         .arg(m_clients.size())
+                         .arg(m_options.rate)
+                         .arg(figures->p50Ms, 0, 'f', 2)
+                         .arg(figures->p99Ms, 0, 'f', 2)
+                         .arg(figures->maxMs, 0, 'f', 2)
+                         .arg(figures->samples));
+        }
         return true;
+    }
+
+    // When each change was committed, by its number (the marker in first_name), as a monotonic
+    // instant: the changelog's changed_at, read from the server's database file. changed_at is
+    // in whole milliseconds, cut short, so a latency from it is high by up to 1 ms, never low.
+    std::unordered_map<quint32, qint64> commitTimes()
+    {
+        std::unordered_map<quint32, qint64> commits;
+        const QString connection = QStringLiteral("bench_fanout_changelog");
+        {
+            QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            database.setDatabaseName(m_dir.filePath(QStringLiteral("bench.db")));
+            database.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
+            QSqlQuery query(database);
+            const qint64 realtimeToMonotonic = realtimeNs() - monotonicNs();
+            if (database.open() && query.exec(QStringLiteral("SELECT changed_at, json_extract(new_row, '$.first_name') "
+                                                             "FROM subscriptor_changes WHERE action = 'update'"))) {
+                while (query.next()) {
+                    const QString name = query.value(1).toString();
+                    if (name.startsWith(u'm'))
+                        commits[name.mid(1).toUInt()] = query.value(0).toLongLong() * 1'000'000 - realtimeToMonotonic;
+                }
+            }
+        }
+        QSqlDatabase::removeDatabase(connection);
+        return commits;
     }
 
     // Waits until every subscriber has every change the writer made; stops receiving.
@@ -465,18 +535,27 @@ void printTable(const Options &options, const Figures &ours, const Figures &bare
         row(QStringLiteral("  client CPU (cores of 2)"), cell(ours, a.clientCores, 2), cell(bare, b.clientCores, 2), QString(), QString());
     }
     const QString latencyRun = QStringLiteral("%1 subscribers, %2 changes/s").arg(number(options.small)).arg(options.rate);
-    row(QStringLiteral("latency p50 (ms), %1").arg(latencyRun), cell(ours, ours.latency.p50Ms, 2), cell(bare, bare.latency.p50Ms, 2),
-        QString(), QString());
-    row(QStringLiteral("latency p99 (ms)"), cell(ours, ours.latency.p99Ms, 2), cell(bare, bare.latency.p99Ms, 2), QString(),
-        QStringLiteral("< %1 ms: %2").arg(GoalP99Ms).arg(ours.ran ? verdict(ours.latency.p99Ms < GoalP99Ms) : QStringLiteral("-")));
-    row(QStringLiteral("latency max (ms)"), cell(ours, ours.latency.maxMs, 2), cell(bare, bare.latency.maxMs, 2), QString(), QString());
+    out() << QStringLiteral("latency (ms), %1:").arg(latencyRun) << Qt::endl;
+    row(QStringLiteral("  request sent → receipt, p50"), cell(ours, ours.latency.fromRequest.p50Ms, 2),
+        cell(bare, bare.latency.fromRequest.p50Ms, 2), QString(), QString());
+    row(QStringLiteral("  request sent → receipt, p99"), cell(ours, ours.latency.fromRequest.p99Ms, 2),
+        cell(bare, bare.latency.fromRequest.p99Ms, 2), QString(), QString());
+    row(QStringLiteral("  request sent → receipt, max"), cell(ours, ours.latency.fromRequest.maxMs, 2),
+        cell(bare, bare.latency.fromRequest.maxMs, 2), QString(), QString());
+    row(QStringLiteral("  commit → receipt, p50"), cell(ours, ours.latency.fromCommit.p50Ms, 2), QStringLiteral("-"), QString(), QString());
+    const double p99 = ours.latency.fromCommit.p99Ms;
+    row(QStringLiteral("  commit → receipt, p99"), cell(ours, p99, 2), QStringLiteral("-"), QString(),
+        QStringLiteral("< %1 ms: %2").arg(GoalP99Ms).arg(ours.ran ? verdict(p99 < GoalP99Ms) : QStringLiteral("-")));
+    row(QStringLiteral("  commit → receipt, max"), cell(ours, ours.latency.fromCommit.maxMs, 2), QStringLiteral("-"), QString(), QString());
     row(QStringLiteral("memory per idle connection (KiB), %1").arg(number(options.large)), cell(ours, ours.kibPerConnection, 1),
         cell(bare, bare.kibPerConnection, 1), QString(),
         QStringLiteral("< %1 KiB: %2").arg(GoalKiBPerConnection).arg(ours.ran ? verdict(ours.kibPerConnection < GoalKiBPerConnection)
                                                                               : QStringLiteral("-")));
     out() << Qt::endl
-          << "Latency: from the instant the change's HTTP request is sent (before the server parses, executes and commits it)"
-          << " to the instant a client reads the notification. Memory: server VmRSS with the subscribed idle clients minus"
+          << "Latency: to the instant a client reads the notification, from the instant the change's HTTP request is sent"
+          << " (before the server parses, executes and commits it; the bare server has nothing to commit), and from the"
+          << " change's commit (its changelog time, read from the database afterwards: whole milliseconds, cut short, so"
+          << " high by up to 1 ms). Memory: server VmRSS with the subscribed idle clients minus"
           << " VmRSS before any client, divided by their number (kernel socket buffers are not in RSS)." << Qt::endl;
 }
 

@@ -179,11 +179,11 @@ void FanoutClients::receive(const SendTimes &sendTimes, bool latencies)
     startReceiver();
 }
 
-std::vector<quint32> FanoutClients::takeLatencies()
+std::vector<LatencySample> FanoutClients::takeLatencies()
 {
     stopReceiving();
     m_recordLatencies = false;
-    std::vector<quint32> latencies = std::move(m_latencies);
+    std::vector<LatencySample> latencies = std::move(m_latencies);
     m_latencies.clear();
     startReceiver();
     return latencies;
@@ -351,7 +351,7 @@ void FanoutClients::onNotification(const char *payload, size_t size)
         return;
     const qint64 sent = m_sendTimes->times[change].load(std::memory_order_acquire);
     if (sent > 0)
-        m_latencies.push_back(quint32((monotonicNs() - sent) / 1000));
+        m_latencies.push_back(LatencySample{quint32(change), quint32((monotonicNs() - sent) / 1000)});
 }
 
 void FanoutClients::sendFrame(Connection &connection, int opcode, const std::string &payload)

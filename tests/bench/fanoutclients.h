@@ -26,6 +26,13 @@ struct SendTimes
 
 qint64 monotonicNs();
 
+/// One notification's latency from its change's send time, and the change.
+struct LatencySample
+{
+    quint32 change = 0;
+    quint32 micros = 0;
+};
+
 /**
  * Many WebSocket clients of the seed protocol, kept lean so that on a 2-core machine the clients
  * cost far less than the server they measure: raw non-blocking sockets, one epoll set, a minimal
@@ -59,8 +66,8 @@ public:
     quint64 closedByServer() const { return m_closedByServer.load(std::memory_order_relaxed); }
     /// CPU time of the receiving thread so far, in seconds.
     double receiverCpuSeconds() const { return double(m_receiverCpuNs.load(std::memory_order_relaxed)) / 1e9; }
-    /// The latency samples kept since receive(…, true), in microseconds; receiving goes on without.
-    std::vector<quint32> takeLatencies();
+    /// The latency samples kept since receive(…, true); receiving goes on without.
+    std::vector<LatencySample> takeLatencies();
     /// The first notification received, byte for byte.
     const std::string &sampleNotification() const { return m_sample; }
 
@@ -82,7 +89,7 @@ private:
     std::atomic<bool> m_stop{false};
     const SendTimes *m_sendTimes = nullptr;
     bool m_recordLatencies = false;
-    std::vector<quint32> m_latencies;
+    std::vector<LatencySample> m_latencies;
     std::string m_sample;
     std::atomic<quint64> m_deliveries{0};
     std::atomic<quint64> m_unexpected{0};
