@@ -43,7 +43,7 @@ public:
     void deliver(const Model::ChangeEvent &event, PubSub::EventEncodings &encodings) override
     {
         countDelivery();
-        m_session.deliver(event, encodings);
+        m_session.deliver(*this, event, encodings);
     }
 
     SeedSession &m_session;
@@ -145,7 +145,7 @@ QList<SubscriptionStatus> SeedSession::subscriptionStatus() const
     return result;
 }
 
-void SeedSession::deliver(const Model::ChangeEvent &event, PubSub::EventEncodings &encodings)
+void SeedSession::deliver(const SeedSubscription &matched, const Model::ChangeEvent &event, PubSub::EventEncodings &encodings)
 {
     // Overlapping subscriptions (UPDATE of any row and UPDATE of row 5) deliver a change once,
     // with the union of their field selections.
@@ -155,11 +155,10 @@ void SeedSession::deliver(const Model::ChangeEvent &event, PubSub::EventEncoding
     const auto send = [&](const QByteArray &key, const QStringList &columns) {
         sendShared(encodings, key, [&] { return SeedFrames::notification(event, columns).toUtf8(); });
     };
-    // The usual case, one subscription to the change's model: the union is its own columns, taken
-    // from that model in its order, so nothing needs computing per delivery.
-    const SeedSubscription *only = m_subscriptions.size() == 1 ? m_subscriptions.cbegin().value().get() : nullptr;
-    if (only && only->model() == event.model && only->matches(event)) {
-        send(only->encodingKey, only->columns);
+    // The usual case, one subscription (the one the change matched): the union is its own
+    // columns, taken from its model in their order, so nothing needs computing per delivery.
+    if (m_subscriptions.size() == 1) {
+        send(matched.encodingKey, matched.columns);
         return;
     }
     QStringList columns;

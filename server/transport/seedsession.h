@@ -42,9 +42,6 @@ public:
     const QString &channelId() const { return m_channelId; }
     /// Carries out a subscribe or unsubscribe and sends the ack; returns an error, or empty.
     QString handle(const Api::SeedSubscriptionRequest &request);
-    /// Called for each of its subscriptions that matches a change: sends the change once.
-    void deliver(const Model::ChangeEvent &event, PubSub::EventEncodings &encodings);
-
     /// `<10 letters>!<10 letters>` from the system's cryptographic random source (§2.2).
     static QString newChannelId();
 
@@ -55,6 +52,9 @@ protected:
 
 private:
     class SeedSubscription;
+    /// Called for each of its subscriptions that matches a change (`matched`, perhaps others
+    /// too): sends the change once.
+    void deliver(const SeedSubscription &matched, const Model::ChangeEvent &event, PubSub::EventEncodings &encodings);
     struct Key
     {
         QString table;
