@@ -173,10 +173,7 @@ qint64 Changelog::trim(const Database &database, qint64 maxRows, int maxAgeSecon
 qint64 Changelog::lastSeq(const Database &database)
 {
     QSqlQuery query(database.connection());
-    qint64 last = 0;
-    if (query.exec(QLatin1String("SELECT max(seq) FROM ") + Table) && query.next())
-        last = query.value(0).toLongLong();
-    return last;
+    return query.exec(QLatin1String("SELECT max(seq) FROM ") + Table) && query.next() ? query.value(0).toLongLong() : 0;
 }
 
 } // namespace Subscriptor::Model

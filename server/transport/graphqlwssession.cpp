@@ -11,17 +11,6 @@ namespace Subscriptor::Transport {
 
 using namespace GraphQL;
 
-namespace {
-
-QByteArray jsonString(const QString &text)
-{
-    QByteArray out;
-    Json::appendString(text, out);
-    return out;
-}
-
-} // namespace
-
 /// A subscription operation on a change stream: one result per matching change.
 class GraphQLWsSession::Stream final : public PubSub::Subscription
 {
@@ -129,8 +118,12 @@ QString GraphQLWsSession::message(QLatin1StringView type, const QString &id, con
 void GraphQLWsSession::sendResult(const QString &id, const QByteArray &payload)
 {
     // The envelope is per operation; the payload is shared by every subscriber of the change.
-    const QByteArray type(resultType().data(), resultType().size());
-    const QByteArray message = "{\"id\":" + jsonString(id) + ",\"type\":\"" + type + "\",\"payload\":" + payload + '}';
+    const QLatin1StringView type = resultType();
+    QByteArray message;
+    message.reserve(payload.size() + 2 * id.size() + 48);
+    message.append("{\"id\":");
+    Json::appendString(id, message);
+    message.append(",\"type\":\"").append(type.data(), type.size()).append("\",\"payload\":").append(payload).append('}');
     queueFrame(textFrame(message));
 }
 
