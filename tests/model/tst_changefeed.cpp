@@ -16,6 +16,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <limits>
 
 using namespace Subscriptor;
 using namespace Subscriptor::Model;
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void burstFromTwoConnections();
     void externalShellWrite();
     void blobInATextColumn();
+    void rowImageOfEveryStorageClass_data();
+    void rowImageOfEveryStorageClass();
     void invalidUtf8InATextColumn();
     void startAndResume();
     void retentionByCount();
@@ -349,7 +352,7 @@ void TestChangeFeed::blobInATextColumn()
              QStringLiteral("blob"));
     QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, EventTimeoutMs);
     QCOMPARE(m_events[0].rowId, QStringLiteral("5"));
-    QVERIFY(m_events[0].newRow.value("first_name").isString());
+    QCOMPARE(m_events[0].newRow.value("first_name"), Value(QStringLiteral("00FF10")));
     QCOMPARE(m_events[0].oldRow.value("first_name"), Value(QStringLiteral("Meaghan")));
     query.finish();
     other.closeConnection();
@@ -358,7 +361,46 @@ void TestChangeFeed::blobInATextColumn()
         QSKIP("the sqlite3 shell is not installed");
     QVERIFY(runShell(QStringLiteral("UPDATE auth_user SET last_name = x'deadbeef' WHERE id = 5")));
     QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 2, EventTimeoutMs);
-    QVERIFY(m_events[1].newRow.value("last_name").isString());
+    QCOMPARE(m_events[1].newRow.value("last_name"), Value(QStringLiteral("DEADBEEF")));
+}
+
+void TestChangeFeed::rowImageOfEveryStorageClass_data()
+{
+    // What the trigger writes into the row image, for a value of each storage class in a TEXT
+    // (last_name) and a NUMERIC (is_superuser) column; affinity is SQLite's, blobs become hex.
+    QTest::addColumn<QString>("assignment");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("jsonType");
+    QTest::addColumn<QVariant>("value");
+    QTest::newRow("text") << "last_name = 'Ackermann'" << "last_name" << "text" << QVariant(QStringLiteral("Ackermann"));
+    QTest::newRow("empty text") << "last_name = ''" << "last_name" << "text" << QVariant(QString());
+    QTest::newRow("integer into text affinity") << "last_name = 42" << "last_name" << "text" << QVariant(QStringLiteral("42"));
+    QTest::newRow("text that sorts last") << "last_name = char(1114111)" << "last_name" << "text"
+                                          << QVariant(QString::fromUcs4(U"\U0010FFFF"));
+    QTest::newRow("blob") << "last_name = x'00ff10'" << "last_name" << "text" << QVariant(QStringLiteral("00FF10"));
+    QTest::newRow("empty blob") << "last_name = x''" << "last_name" << "text" << QVariant(QString());
+    QTest::newRow("integer") << "is_superuser = 7" << "is_superuser" << "integer" << QVariant(7);
+    QTest::newRow("negative integer") << "is_superuser = -9223372036854775808" << "is_superuser" << "integer"
+                                      << QVariant(std::numeric_limits<qint64>::min());
+    QTest::newRow("real") << "is_superuser = 2.5" << "is_superuser" << "real" << QVariant(2.5);
+    QTest::newRow("text into numeric affinity") << "is_superuser = 'yes'" << "is_superuser" << "text" << QVariant(QStringLiteral("yes"));
+    QTest::newRow("blob into numeric affinity") << "is_superuser = x'01'" << "is_superuser" << "text" << QVariant(QStringLiteral("01"));
+}
+
+void TestChangeFeed::rowImageOfEveryStorageClass()
+{
+    QFETCH(QString, assignment);
+    QFETCH(QString, column);
+    QFETCH(QString, jsonType);
+    QFETCH(QVariant, value);
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE auth_user SET %1 WHERE id = 5").arg(assignment)));
+    const QString newest = QStringLiteral("FROM subscriptor_changes ORDER BY seq DESC LIMIT 1");
+    QCOMPARE(TestSupport::scalar(database(), QStringLiteral("SELECT json_type(new_row, '$.%1') %2").arg(column, newest)).toString(),
+             jsonType);
+    QCOMPARE(TestSupport::scalar(database(), QStringLiteral("SELECT json_extract(new_row, '$.%1') %2").arg(column, newest)), value);
+    // The old image is of the same make: the row as it was.
+    QCOMPARE(TestSupport::scalar(database(), QStringLiteral("SELECT json_extract(old_row, '$.username') %1").arg(newest)).toString(),
+             QStringLiteral("meaghan90"));
 }
 
 void TestChangeFeed::invalidUtf8InATextColumn()
