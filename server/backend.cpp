@@ -18,6 +18,7 @@ Backend::~Backend()
     if (m_feed)
         m_feed->stop();
     m_feed.reset();
+    m_checkpointer.reset();
     m_store.reset();
     if (m_database)
         m_database->closeConnection();
@@ -26,6 +27,7 @@ Backend::~Backend()
 bool Backend::open(const BackendOptions &options, QString *error)
 {
     m_options = options;
+    m_checkpointer.reset(); // an open() after another: its thread uses the database replaced here
     m_database = std::make_unique<Model::Database>(options.database);
     if (!m_database->open(error))
         return false;
@@ -40,6 +42,11 @@ bool Backend::open(const BackendOptions &options, QString *error)
     m_feed->setRetention(options.retentionRows, options.retentionSeconds);
     // The server's own commits are read at once; other writers within a poll interval.
     connect(m_store.get(), &Model::ModelStore::committed, m_feed.get(), &Model::ChangeFeed::wake);
+    if (m_database->isSqlite()) {
+        m_checkpointer = std::make_unique<Model::Checkpointer>(*m_database);
+        m_checkpointer->start();
+        connect(m_store.get(), &Model::ModelStore::committed, this, [this] { m_checkpointer->committed(); });
+    }
     if (!loadCatalog(error))
         return false;
     m_feed->start();

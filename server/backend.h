@@ -5,6 +5,7 @@
 #include "catalog.h"
 #include "changefeed.h"
 #include "changelog.h"
+#include "checkpointer.h"
 #include "database.h"
 #include "graphqlservice.h"
 #include "modelstore.h"
@@ -28,8 +29,9 @@ struct BackendOptions
 
 /**
  * The database side of the server, wired together: the database, its catalog, change capture
- * (triggers and the change feed), the ModelStore every write goes through, and the generated
- * GraphQL API. Lives in the server's thread; everything it owns is used from that thread only.
+ * (triggers and the change feed), the ModelStore every write goes through, the generated GraphQL
+ * API, and the checkpointer. Lives in the server's thread; everything it owns is used from that
+ * thread only, but for the checkpointer's own thread and connection.
  */
 class Backend final : public QObject
 {
@@ -63,6 +65,7 @@ private:
     std::unique_ptr<Model::Database> m_database;
     std::unique_ptr<Model::ModelStore> m_store;
     std::unique_ptr<Model::ChangeFeed> m_feed;
+    std::unique_ptr<Model::Checkpointer> m_checkpointer;
     Model::CatalogPtr m_catalog;
     Api::GraphQLService m_graphql;
     QStringList m_warnings;

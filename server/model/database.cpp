@@ -80,12 +80,14 @@ bool Database::configure(QSqlDatabase &db, QString *error) const
 {
     if (!isSqlite())
         return true;
-    // DESIGN.md, Storage: WAL, synchronous=NORMAL, a busy timeout, foreign keys on.
+    // DESIGN.md, Storage: WAL, synchronous=NORMAL, a busy timeout, foreign keys on; checkpoints
+    // mostly on the Checkpointer's thread.
     const QStringList pragmas = {
         QStringLiteral("PRAGMA busy_timeout = %1").arg(DefaultBusyTimeoutMs),
         QStringLiteral("PRAGMA journal_mode = WAL"),
         QStringLiteral("PRAGMA synchronous = NORMAL"),
         QStringLiteral("PRAGMA foreign_keys = ON"),
+        QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalBackstopPages),
     };
     QSqlQuery query(db);
     for (const QString &pragma : pragmas) {
