@@ -5,6 +5,10 @@
 // without it (Changelog::uninstall), same workload; then how fast the ChangeFeed publishes what was
 // captured. Not a test: nothing here asserts a speed, it prints the figures and the goal.
 //
+// Each round opens both kinds on database files of their own and measures them in turns of
+// SliceSeconds until each has had its seconds: on a virtual machine whose speed drifts from one
+// second to the next, both kinds see the same drift, and the round's ratio stays put.
+//
 //   bench_mutations                 the figures (about 40 seconds)
 //   bench_mutations --quick         a few hundred mutations of each kind (ctest)
 //   bench_mutations --dir DIR       put the database files in DIR (default: a temporary directory)
@@ -25,6 +29,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <ctime>
 
 using namespace Subscriptor;
@@ -37,6 +42,7 @@ namespace {
 constexpr double GoalMutationsPerSecond = 10'000;
 constexpr double GoalCaptureCost = 0.30;
 constexpr double Seconds = 3.0;
+constexpr double SliceSeconds = 0.1;
 constexpr double WarmupSeconds = 0.3;
 constexpr int Rounds = 5;
 constexpr int QuickMutations = 400;
@@ -88,6 +94,23 @@ struct Rate
     double cpu = 0;
 };
 
+// Operations done and the wall and CPU seconds they took, summed over slices.
+struct Tally
+{
+    qint64 operations = 0;
+    double wallSeconds = 0;
+    double cpuSeconds = 0;
+
+    Tally &operator+=(const Tally &other)
+    {
+        operations += other.operations;
+        wallSeconds += other.wallSeconds;
+        cpuSeconds += other.cpuSeconds;
+        return *this;
+    }
+    Rate rate() const { return Rate{double(operations) / wallSeconds, double(operations) / cpuSeconds}; }
+};
+
 // One database file and the Backend as shipped on it: demo models, change capture, the API.
 class Run final
 {
@@ -133,8 +156,8 @@ public:
         ++m_done;
     }
 
-    // Mutations a second over at least `seconds` (or exactly `count` mutations when given).
-    Rate measure(double seconds, qint64 count)
+    // Mutations over at least `seconds` (or exactly `count` mutations when given).
+    Tally measure(double seconds, qint64 count)
     {
         const Clock::time_point start = Clock::now();
         const double startCpu = cpuSeconds();
@@ -148,8 +171,7 @@ public:
                     mutate(m_done);
             }
         }
-        const double wall = secondsSince(start);
-        return Rate{double(m_done - first) / wall, double(m_done - first) / (cpuSeconds() - startCpu)};
+        return Tally{m_done - first, secondsSince(start), cpuSeconds() - startCpu};
     }
 
     // Events a second the ChangeFeed publishes when it reads the whole changelog.
@@ -225,20 +247,42 @@ int main(int argc, char *argv[])
         << (options.quick ? QStringLiteral("%1 mutations").arg(QuickMutations) : QStringLiteral("%1 s").arg(options.seconds))
         << " each, database files on " << storage.fileSystemType() << " (" << options.directory << ")" << Qt::endl;
 
+    const bool measureWith = !parser.isSet(onlyOption) || parser.value(onlyOption) == QLatin1String("with");
+    const bool measureWithout = !parser.isSet(onlyOption) || parser.value(onlyOption) == QLatin1String("without");
     QList<double> with, without, withCpu, withoutCpu, costs;
     Rate feed;
     qint64 feedEvents = 0;
     int number = 0;
-    // Alternate, so that a noisy neighbour slows both kinds alike.
     for (int round = 0; round < options.rounds; ++round) {
-        for (const bool capture : {true, false}) {
-            if (parser.isSet(onlyOption) && (parser.value(onlyOption) == QLatin1String("with")) != capture)
+        std::optional<Run> withCapture, withoutCapture;
+        if (measureWith)
+            withCapture.emplace(options.directory, ++number, true);
+        if (measureWithout)
+            withoutCapture.emplace(options.directory, ++number, false);
+        Tally tallies[2];
+        for (std::optional<Run> *run : {&withCapture, &withoutCapture}) {
+            if (*run) {
+                (*run)->measure(0, 20); // statements prepared, the document cache filled
+                if (!options.quick)
+                    (*run)->measure(options.warmupSeconds, 0);
+            }
+        }
+        // In turns, so that a noisy neighbour or a drifting clock slows both kinds alike.
+        for (bool done = false; !done;) {
+            done = true;
+            for (int kind = 0; kind < 2; ++kind) {
+                std::optional<Run> &run = kind == 0 ? withCapture : withoutCapture;
+                if (!run || (options.quick ? tallies[kind].operations > 0 : tallies[kind].wallSeconds >= options.seconds))
+                    continue;
+                tallies[kind] += options.quick ? run->measure(0, QuickMutations) : run->measure(SliceSeconds, 0);
+                done = false;
+            }
+        }
+        for (int kind = 0; kind < 2; ++kind) {
+            const bool capture = kind == 0;
+            if (!(capture ? withCapture : withoutCapture))
                 continue;
-            Run run(options.directory, ++number, capture);
-            run.measure(0, 20); // statements prepared, the document cache filled
-            if (!options.quick)
-                run.measure(options.warmupSeconds, 0);
-            const Rate rate = run.measure(options.seconds, options.quick ? QuickMutations : 0);
+            const Rate rate = tallies[kind].rate();
             (capture ? with : without).append(rate.wall);
             (capture ? withCpu : withoutCpu).append(rate.cpu);
             out << QStringLiteral("  round %1, %2 capture: %3 mutations/s (%4 per CPU second)")
@@ -247,19 +291,19 @@ int main(int argc, char *argv[])
                        .arg(rate.wall, 0, 'f', 0)
                        .arg(rate.cpu, 0, 'f', 0)
                 << Qt::endl;
-            if (!capture && with.size() == without.size())
-                costs.append(with.last() > 0 ? rate.wall / with.last() - 1.0 : 0.0);
-            if (capture) {
-                const qint64 rows = run.changelogRows();
-                const Rate published = run.feedRate(&feedEvents);
-                if (feedEvents != rows)
-                    die(QStringLiteral("the feed published %1 events of %2 changelog rows").arg(feedEvents).arg(rows));
-                feed.wall = qMax(feed.wall, published.wall);
-                feed.cpu = qMax(feed.cpu, published.cpu);
-            } else if (run.changelogRows() != 0) {
-                die(QStringLiteral("changes were captured without capture"));
-            }
         }
+        if (withCapture && withoutCapture)
+            costs.append(without.last() / with.last() - 1.0);
+        if (withCapture) {
+            const qint64 rows = withCapture->changelogRows();
+            const Rate published = withCapture->feedRate(&feedEvents);
+            if (feedEvents != rows)
+                die(QStringLiteral("the feed published %1 events of %2 changelog rows").arg(feedEvents).arg(rows));
+            feed.wall = qMax(feed.wall, published.wall);
+            feed.cpu = qMax(feed.cpu, published.cpu);
+        }
+        if (withoutCapture && withoutCapture->changelogRows() != 0)
+            die(QStringLiteral("changes were captured without capture"));
     }
 
     if (with.isEmpty() || without.isEmpty())
