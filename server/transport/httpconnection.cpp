@@ -111,6 +111,9 @@ void HttpConnection::respond(const HttpResponse &response)
         return;
     const bool keepAlive = m_request.keepAlive();
     m_socket->write(response.serialize(keepAlive));
+    // Now, not at the next event-loop pass: that pass first fans out what this request changed,
+    // and a mutation's caller would wait for every subscriber's send before its answer left.
+    m_socket->flush();
     ++m_requestsServed;
     m_idle.restart();
     if (!keepAlive) {
