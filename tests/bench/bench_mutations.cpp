@@ -29,8 +29,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <optional>
 #include <ctime>
+#include <optional>
 
 using namespace Subscriptor;
 using GraphQL::ObjectBuilder;
@@ -247,41 +247,38 @@ int main(int argc, char *argv[])
         << (options.quick ? QStringLiteral("%1 mutations").arg(QuickMutations) : QStringLiteral("%1 s").arg(options.seconds))
         << " each, database files on " << storage.fileSystemType() << " (" << options.directory << ")" << Qt::endl;
 
-    const bool measureWith = !parser.isSet(onlyOption) || parser.value(onlyOption) == QLatin1String("with");
-    const bool measureWithout = !parser.isSet(onlyOption) || parser.value(onlyOption) == QLatin1String("without");
+    // Index 0 is with capture, 1 without.
+    const QString only = parser.value(onlyOption);
+    const bool measure[2] = {only != QLatin1String("without"), only != QLatin1String("with")};
     QList<double> with, without, withCpu, withoutCpu, costs;
     Rate feed;
     qint64 feedEvents = 0;
     int number = 0;
     for (int round = 0; round < options.rounds; ++round) {
-        std::optional<Run> withCapture, withoutCapture;
-        if (measureWith)
-            withCapture.emplace(options.directory, ++number, true);
-        if (measureWithout)
-            withoutCapture.emplace(options.directory, ++number, false);
+        std::optional<Run> runs[2];
         Tally tallies[2];
-        for (std::optional<Run> *run : {&withCapture, &withoutCapture}) {
-            if (*run) {
-                (*run)->measure(0, 20); // statements prepared, the document cache filled
-                if (!options.quick)
-                    (*run)->measure(options.warmupSeconds, 0);
-            }
+        for (int kind = 0; kind < 2; ++kind) {
+            if (!measure[kind])
+                continue;
+            runs[kind].emplace(options.directory, ++number, kind == 0);
+            runs[kind]->measure(0, 20); // statements prepared, the document cache filled
+            if (!options.quick)
+                runs[kind]->measure(options.warmupSeconds, 0);
         }
         // In turns, so that a noisy neighbour or a drifting clock slows both kinds alike.
         for (bool done = false; !done;) {
             done = true;
             for (int kind = 0; kind < 2; ++kind) {
-                std::optional<Run> &run = kind == 0 ? withCapture : withoutCapture;
-                if (!run || (options.quick ? tallies[kind].operations > 0 : tallies[kind].wallSeconds >= options.seconds))
+                if (!runs[kind] || (options.quick ? tallies[kind].operations > 0 : tallies[kind].wallSeconds >= options.seconds))
                     continue;
-                tallies[kind] += options.quick ? run->measure(0, QuickMutations) : run->measure(SliceSeconds, 0);
+                tallies[kind] += options.quick ? runs[kind]->measure(0, QuickMutations) : runs[kind]->measure(SliceSeconds, 0);
                 done = false;
             }
         }
         for (int kind = 0; kind < 2; ++kind) {
-            const bool capture = kind == 0;
-            if (!(capture ? withCapture : withoutCapture))
+            if (!runs[kind])
                 continue;
+            const bool capture = kind == 0;
             const Rate rate = tallies[kind].rate();
             (capture ? with : without).append(rate.wall);
             (capture ? withCpu : withoutCpu).append(rate.cpu);
@@ -292,17 +289,17 @@ int main(int argc, char *argv[])
                        .arg(rate.cpu, 0, 'f', 0)
                 << Qt::endl;
         }
-        if (withCapture && withoutCapture)
+        if (runs[0] && runs[1])
             costs.append(without.last() / with.last() - 1.0);
-        if (withCapture) {
-            const qint64 rows = withCapture->changelogRows();
-            const Rate published = withCapture->feedRate(&feedEvents);
+        if (runs[0]) {
+            const qint64 rows = runs[0]->changelogRows();
+            const Rate published = runs[0]->feedRate(&feedEvents);
             if (feedEvents != rows)
                 die(QStringLiteral("the feed published %1 events of %2 changelog rows").arg(feedEvents).arg(rows));
             feed.wall = qMax(feed.wall, published.wall);
             feed.cpu = qMax(feed.cpu, published.cpu);
         }
-        if (withoutCapture && withoutCapture->changelogRows() != 0)
+        if (runs[1] && runs[1]->changelogRows() != 0)
             die(QStringLiteral("changes were captured without capture"));
     }
 
