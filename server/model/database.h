@@ -19,7 +19,8 @@ public:
     static constexpr int DefaultBusyTimeoutMs = 5000;
     /// A connection's own automatic checkpoint runs when the write-ahead log has this many pages
     /// (SQLite's default is 1000). The Checkpointer does the regular work off the writer's thread;
-    /// this is the bound on the log (about 40 MB at 4 KiB pages) when writes never pause.
+    /// this bounds the log when writes never pause: about 40 MB at 4 KiB pages, plus what is
+    /// written while a checkpoint of the Checkpointer's runs (the writer's own is skipped then).
     static constexpr int WalBackstopPages = 10'000;
 
     /// A file path (SQLite) or `postgresql://user:password@host:port/name`.
