@@ -22,7 +22,7 @@ Checkpointer::~Checkpointer()
 
 void Checkpointer::start()
 {
-    if (!m_database.isSqlite() || m_thread.joinable())
+    if (m_thread.joinable())
         return;
     m_stop = false;
     m_thread = std::thread([this] { run(); });

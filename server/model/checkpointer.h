@@ -36,7 +36,7 @@ public:
     ~Checkpointer();
     Q_DISABLE_COPY_MOVE(Checkpointer)
 
-    /// Starts the thread (SQLite only; nothing to do on other databases).
+    /// Starts the thread. For SQLite databases only: there is no write-ahead log elsewhere.
     void start();
     /// Ends the thread; commits after this are only counted.
     void stop();

@@ -250,7 +250,7 @@ int main(int argc, char *argv[])
     // Index 0 is with capture, 1 without.
     const QString only = parser.value(onlyOption);
     const bool measure[2] = {only != QLatin1String("without"), only != QLatin1String("with")};
-    QList<double> with, without, withCpu, withoutCpu, costs;
+    QList<double> wall[2], cpu[2], costs; // mutations a second by round
     Rate feed;
     qint64 feedEvents = 0;
     int number = 0;
@@ -278,19 +278,18 @@ int main(int argc, char *argv[])
         for (int kind = 0; kind < 2; ++kind) {
             if (!runs[kind])
                 continue;
-            const bool capture = kind == 0;
             const Rate rate = tallies[kind].rate();
-            (capture ? with : without).append(rate.wall);
-            (capture ? withCpu : withoutCpu).append(rate.cpu);
+            wall[kind].append(rate.wall);
+            cpu[kind].append(rate.cpu);
             out << QStringLiteral("  round %1, %2 capture: %3 mutations/s (%4 per CPU second)")
                        .arg(round + 1)
-                       .arg(capture ? QStringLiteral("with") : QStringLiteral("without"))
+                       .arg(kind == 0 ? QStringLiteral("with") : QStringLiteral("without"))
                        .arg(rate.wall, 0, 'f', 0)
                        .arg(rate.cpu, 0, 'f', 0)
                 << Qt::endl;
         }
         if (runs[0] && runs[1])
-            costs.append(without.last() / with.last() - 1.0);
+            costs.append(wall[1].last() / wall[0].last() - 1.0);
         if (runs[0]) {
             const qint64 rows = runs[0]->changelogRows();
             const Rate published = runs[0]->feedRate(&feedEvents);
@@ -303,18 +302,17 @@ int main(int argc, char *argv[])
             die(QStringLiteral("changes were captured without capture"));
     }
 
-    if (with.isEmpty() || without.isEmpty())
+    if (costs.isEmpty())
         return 0;
-    const double withRate = median(with);
-    const double withoutRate = median(without);
-    // What capture adds to the time of a mutation: each round measures both kinds one after the
-    // other, so a round's ratio sees the same neighbours; the median round counts.
+    const double withRate = median(wall[0]);
+    // What capture adds to the time of a mutation: each round measures both kinds in turns, so a
+    // round's ratio sees the same neighbours; the median round counts.
     const double cost = median(costs);
-    const double cpuCost = median(withoutCpu) / median(withCpu) - 1.0;
+    const double cpuCost = median(cpu[1]) / median(cpu[0]) - 1.0;
     out << Qt::endl
-        << QStringLiteral("with capture:     %1 mutations/s (%2 per CPU second)").arg(withRate, 0, 'f', 0).arg(median(withCpu), 0, 'f', 0)
+        << QStringLiteral("with capture:     %1 mutations/s (%2 per CPU second)").arg(withRate, 0, 'f', 0).arg(median(cpu[0]), 0, 'f', 0)
         << Qt::endl
-        << QStringLiteral("without capture:  %1 mutations/s (%2 per CPU second)").arg(withoutRate, 0, 'f', 0).arg(median(withoutCpu), 0, 'f', 0)
+        << QStringLiteral("without capture:  %1 mutations/s (%2 per CPU second)").arg(median(wall[1]), 0, 'f', 0).arg(median(cpu[1]), 0, 'f', 0)
         << Qt::endl
         << QStringLiteral("ratio:            %1 (capture adds %2% to the time of a mutation: the median of %3 rounds, "
                           "which ranged %4% to %5%; %6% to its CPU time)")
