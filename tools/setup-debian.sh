@@ -9,7 +9,7 @@ set -euo pipefail
 mode="${1:-build}"
 packages=(g++ cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev
-          qt6-qpa-plugins fonts-dejavu-core)
+          qt6-qpa-plugins fonts-dejavu-core liburing-dev)
 if [ "$mode" = test ]; then
     packages+=(xvfb xauth sqlite3 clang libclang-rt-14-dev)
     command -v node >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -20,7 +20,7 @@ int ParallelSender::helpersFor(int cores)
     return std::clamp(cores - 1, 0, MaxHelpers);
 }
 
-ParallelSender::ParallelSender(int helpers)
+ParallelSender::ParallelSender(int helpers, BatchWriter::Kernel kernel) : m_kernel(kernel), m_writer(kernel)
 {
     for (int i = 0; i < helpers; ++i)
         m_threads.emplace_back([this] { help(); });
@@ -40,8 +40,7 @@ ParallelSender::~ParallelSender()
 void ParallelSender::send(std::span<WebSocketSession::DirectWrite> writes)
 {
     if (m_threads.empty() || writes.size() < MinWritesToShare) {
-        for (WebSocketSession::DirectWrite &write : writes)
-            write.taken = WebSocketSession::writeNow(write.descriptor, write.frames);
+        m_writer.write(writes);
         return;
     }
     {
@@ -52,7 +51,7 @@ void ParallelSender::send(std::span<WebSocketSession::DirectWrite> writes)
         ++m_round;
     }
     m_start.notify_all();
-    work(writes);
+    work(writes, m_writer);
     std::unique_lock lock(m_mutex);
     m_finished.wait(lock, [this] { return m_busy == 0; });
     m_writes = {};
@@ -60,6 +59,7 @@ void ParallelSender::send(std::span<WebSocketSession::DirectWrite> writes)
 
 void ParallelSender::help()
 {
+    BatchWriter writer(m_kernel);
     quint64 done = 0;
     for (;;) {
         std::span<WebSocketSession::DirectWrite> writes;
@@ -71,22 +71,20 @@ void ParallelSender::help()
             done = m_round;
             writes = m_writes;
         }
-        work(writes);
+        work(writes, writer);
         const std::lock_guard lock(m_mutex);
         if (--m_busy == 0)
             m_finished.notify_one();
     }
 }
 
-void ParallelSender::work(std::span<WebSocketSession::DirectWrite> writes)
+void ParallelSender::work(std::span<WebSocketSession::DirectWrite> writes, BatchWriter &writer)
 {
     for (;;) {
         const size_t first = m_next.fetch_add(ChunkSize, std::memory_order_relaxed);
         if (first >= writes.size())
             return;
-        const size_t last = std::min(first + ChunkSize, writes.size());
-        for (size_t i = first; i < last; ++i)
-            writes[i].taken = WebSocketSession::writeNow(writes[i].descriptor, writes[i].frames);
+        writer.write(writes.subspan(first, std::min(ChunkSize, writes.size() - first)));
     }
 }
 

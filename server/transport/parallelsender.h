@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "websocketsession.h"
+#include "batchwriter.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -25,18 +25,21 @@ public:
     /// Helper threads a machine of `cores` gets: one fewer than its cores, at most three.
     static int helpersFor(int cores);
 
-    explicit ParallelSender(int helpers);
+    explicit ParallelSender(int helpers, BatchWriter::Kernel kernel = BatchWriter::Kernel::Best);
     ~ParallelSender();
     Q_DISABLE_COPY_MOVE(ParallelSender)
 
     int helpers() const { return int(m_threads.size()); }
-    /// Sets each write's `taken` (WebSocketSession::writeNow()); returns when all are done.
+    bool usesRing() const { return m_writer.usesRing(); }
+    /// Sets each write's `taken` (BatchWriter::write()); returns when all are done.
     void send(std::span<WebSocketSession::DirectWrite> writes);
 
 private:
     void help();
-    void work(std::span<WebSocketSession::DirectWrite> writes);
+    void work(std::span<WebSocketSession::DirectWrite> writes, BatchWriter &writer);
 
+    const BatchWriter::Kernel m_kernel;
+    BatchWriter m_writer; // the calling thread's; each helper has its own
     std::vector<std::thread> m_threads;
     std::mutex m_mutex;
     std::condition_variable m_start;

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
-// ParallelSender on real sockets: every connection gets every byte of its frames, in order, from
-// however many threads; `taken` says how much each kernel buffer took, so that a reader that does
-// not read loses nothing (the rest is the caller's to keep). The frames are shared between the
-// connections, as a fan-out's are.
+// ParallelSender and its BatchWriters on real sockets: every connection gets every byte of its
+// frames, in order, from however many threads, through io_uring or one sendmsg per connection;
+// `taken` says how much each kernel buffer took, so that a reader that does not read loses nothing
+// (the rest is the caller's to keep). The frames are shared between the connections, as a
+// fan-out's are.
 #include "parallelsender.h"
 
 #include <QTest>
+
+#include <QFile>
 
 #include <numeric>
 
@@ -66,7 +69,9 @@ private Q_SLOTS:
     void initTestCase();
     void everyConnectionGetsItsFramesInOrder_data();
     void everyConnectionGetsItsFramesInOrder();
+    void aFullBufferTakesPart_data();
     void aFullBufferTakesPart();
+    void theRingIsUsedWhereTheKernelAllows();
     void helpersForCores();
 };
 
@@ -81,21 +86,29 @@ void TestParallelSender::everyConnectionGetsItsFramesInOrder_data()
 {
     QTest::addColumn<int>("helpers");
     QTest::addColumn<int>("connections");
-    QTest::newRow("caller only") << 0 << 300;
-    QTest::newRow("one helper, too few to share") << 1 << 20;
-    QTest::newRow("one helper") << 1 << 300;
-    QTest::newRow("three helpers") << 3 << 400; // two descriptors each, under the usual limit of 1,024
+    QTest::addColumn<BatchWriter::Kernel>("kernel");
+    for (const auto &[name, kernel] : {std::pair("ring", BatchWriter::Kernel::Best),
+                                       std::pair("sendmsg", BatchWriter::Kernel::OneCallPerConnection)}) {
+        // More connections than a ring submission takes (BatchWriter::RingEntries).
+        QTest::addRow("%s, caller only", name) << 0 << 300 << kernel;
+        QTest::addRow("%s, one helper, too few to share", name) << 1 << 20 << kernel;
+        QTest::addRow("%s, one helper", name) << 1 << 300 << kernel;
+        // two descriptors each, under the usual limit of 1,024
+        QTest::addRow("%s, three helpers", name) << 3 << 400 << kernel;
+    }
 }
 
 void TestParallelSender::everyConnectionGetsItsFramesInOrder()
 {
     QFETCH(int, helpers);
     QFETCH(int, connections);
-    ParallelSender sender(helpers);
+    QFETCH(BatchWriter::Kernel, kernel);
+    ParallelSender sender(helpers, kernel);
     QCOMPARE(sender.helpers(), helpers);
     std::vector<std::unique_ptr<SocketPair>> pairs;
-    // Three frames shared by everyone, a fourth of each connection's own; more than 64 frames
-    // for one connection take several calls.
+    // Three frames shared by everyone, a fourth of each connection's own. The first connection
+    // has more frames than one sendmsg takes (IOV_MAX, 1,024), the second more than writeNow()
+    // puts in one call (64).
     const std::vector<QByteArray> shared = {QByteArray("first;"), QByteArray(3000, 'x'), QByteArray("last;")};
     std::vector<WebSocketSession::DirectWrite> writes(static_cast<size_t>(connections));
     for (int i = 0; i < connections; ++i) {
@@ -104,10 +117,8 @@ void TestParallelSender::everyConnectionGetsItsFramesInOrder()
         writes[size_t(i)].descriptor = pairs.back()->server;
         writes[size_t(i)].frames = shared;
         writes[size_t(i)].frames.push_back("own " + QByteArray::number(i));
-        if (i == 0) {
-            for (int extra = 0; extra < 100; ++extra)
-                writes[0].frames.push_back(QByteArray::number(extra) + ',');
-        }
+        for (int extra = 0; extra < (i == 0 ? 1500 : i == 1 ? 100 : 0); ++extra)
+            writes[size_t(i)].frames.push_back(QByteArray::number(extra) + ',');
     }
     // Two rounds: the helpers wait for the next one in between.
     for (int round = 0; round < 2; ++round) {
@@ -121,10 +132,19 @@ void TestParallelSender::everyConnectionGetsItsFramesInOrder()
     }
 }
 
+void TestParallelSender::aFullBufferTakesPart_data()
+{
+    QTest::addColumn<BatchWriter::Kernel>("kernel");
+    QTest::newRow("ring") << BatchWriter::Kernel::Best;
+    QTest::newRow("sendmsg") << BatchWriter::Kernel::OneCallPerConnection;
+}
+
 void TestParallelSender::aFullBufferTakesPart()
 {
-    // A reader that reads nothing: its buffer takes part of 8 MB, and `taken` says how much.
-    ParallelSender sender(1);
+    // A reader that reads nothing: its buffer takes part of 8 MB, and `taken` says how much; the
+    // send does not wait for room.
+    QFETCH(BatchWriter::Kernel, kernel);
+    ParallelSender sender(1, kernel);
     SocketPair pair;
     std::vector<WebSocketSession::DirectWrite> writes(1);
     writes[0].descriptor = pair.server;
@@ -140,6 +160,21 @@ void TestParallelSender::aFullBufferTakesPart()
     pair.client = -1;
     sender.send(writes);
     QCOMPARE(writes[0].taken, 0);
+#endif
+}
+
+void TestParallelSender::theRingIsUsedWhereTheKernelAllows()
+{
+    QVERIFY(!ParallelSender(0, BatchWriter::Kernel::OneCallPerConnection).usesRing());
+#ifdef SUBSCRIPTOR_HAVE_IO_URING
+    // Linux 6.6 and later say whether io_uring is allowed; elsewhere (or under seccomp) the
+    // fallback above is what runs.
+    QFile disabled(QStringLiteral("/proc/sys/kernel/io_uring_disabled"));
+    if (!disabled.open(QIODevice::ReadOnly) || disabled.readAll().trimmed() != "0")
+        QSKIP("this kernel does not say it allows io_uring");
+    QVERIFY(ParallelSender(0).usesRing());
+#else
+    QSKIP("built without liburing");
 #endif
 }
 
