@@ -25,21 +25,6 @@ void raiseFileLimit()
 #endif
 }
 
-// Qt's glib event dispatcher walks every socket's poll record whenever one socket's write notifier
-// is switched on or off, which a WebSocket does for each message it sends: O(connections) per
-// delivery, a sixth of the throughput at 10,000 subscribers (bench_fanout). The server alone has no
-// use for glib, and takes Qt's own UNIX dispatcher (unless QT_NO_GLIB is set already). The
-// workbench keeps glib: the platform's native dialogs need it.
-void preferUnixEventDispatcher(int argc, char *argv[])
-{
-    for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--headless") == 0 && !qEnvironmentVariableIsSet("QT_NO_GLIB")) {
-            qputenv("QT_NO_GLIB", "1");
-            return;
-        }
-    }
-}
-
 // Qt aborts when no windowing system answers; say what to do instead, before it tries.
 bool hasDisplay()
 {
@@ -63,7 +48,6 @@ int main(int argc, char *argv[])
 {
     using namespace Subscriptor::App;
     raiseFileLimit();
-    preferUnixEventDispatcher(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Subscriptor"));
     QCoreApplication::setApplicationName(QStringLiteral("subscriptor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SUBSCRIPTOR_VERSION));

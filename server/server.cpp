@@ -3,6 +3,10 @@
 
 #include "servercore.h"
 
+#ifdef Q_OS_LINUX
+#include "epolldispatcher.h"
+#endif
+
 namespace Subscriptor {
 
 Server::Server(QObject *parent) : QObject(parent)
@@ -12,6 +16,9 @@ Server::Server(QObject *parent) : QObject(parent)
     qRegisterMetaType<Model::CatalogPtr>();
     qRegisterMetaType<GraphQL::SchemaPtr>();
     m_thread.setObjectName(QStringLiteral("subscriptor-server"));
+#ifdef Q_OS_LINUX
+    m_thread.setEventDispatcher(new Transport::EpollDispatcher);
+#endif
     m_thread.start();
     // The core is made in its own thread, so that every object it holds (timers, sockets,
     // database connections) belongs to that thread from the start.
