@@ -46,8 +46,8 @@ public:
     const Model::CatalogPtr &catalog() const { return m_catalog; }
     const GraphQL::SchemaPtr &schema() const { return m_schema; }
 
-    /// Runs `job` on the core in the server thread, then `done` with its result in `context`'s
-    /// thread. `context` must live in its thread until the server is destroyed, or be gone first.
+    /// Runs `job` on the core in the server thread, then `done` with its result in this object's
+    /// thread, unless `context` (an object of this thread) is gone by then.
     template<typename Job, typename Done>
     void call(QObject *context, Job job, Done done);
     /// Takes a ServerStatus every `milliseconds` (0 stops) and reports it with statusUpdated().
@@ -80,13 +80,15 @@ private:
 template<typename Job, typename Done>
 void Server::call(QObject *context, Job job, Done done)
 {
+    Q_ASSERT(context->thread() == thread());
+    // `context` is looked at only in its own thread, where it is deleted: the result goes to this
+    // object first. The server thread may still post here while ~Server waits for it, never after.
     QPointer<QObject> target(context);
-    QMetaObject::invokeMethod(m_core, [core = m_core, job = std::move(job), done = std::move(done), target]() mutable {
+    QMetaObject::invokeMethod(m_core, [this, core = m_core, job = std::move(job), done = std::move(done), target]() mutable {
         auto result = job(*core);
-        if (!target)
-            return;
-        QMetaObject::invokeMethod(target.data(), [done = std::move(done), result = std::move(result)]() mutable {
-            done(std::move(result));
+        QMetaObject::invokeMethod(this, [done = std::move(done), result = std::move(result), target]() mutable {
+            if (target)
+                done(std::move(result));
         }, Qt::QueuedConnection);
     }, Qt::QueuedConnection);
 }

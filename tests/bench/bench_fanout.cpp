@@ -379,13 +379,24 @@ private:
         callgrind("on");
         if (!writer.start(1, m_options.rate, error))
             return fail(QString::fromStdString(error));
+        // How busy each side is: a side near a whole core queues, and its latency shows it.
+        const qint64 pid = m_process.processId();
+        const double server0 = cpuSeconds(pid);
+        const double client0 = m_clients.receiverCpuSeconds();
+        const qint64 time0 = monotonicNs();
         sleepSeconds(m_options.seconds);
+        const double elapsed = double(monotonicNs() - time0) / 1e9;
+        const double serverCores = (cpuSeconds(pid) - server0) / elapsed;
+        const double clientCores = (m_clients.receiverCpuSeconds() - client0) / elapsed;
         writer.stop();
         const bool drained = drain(writer, received);
         callgrind("off");
         if (!drained)
             return false;
-        progress(QStringLiteral("latency run: %1 changes").arg(writer.sent()));
+        progress(QStringLiteral("latency run: %1 changes, server %2 cores, clients %3 cores")
+                     .arg(writer.sent())
+                     .arg(serverCores, 0, 'f', 2)
+                     .arg(clientCores, 0, 'f', 2));
         const std::vector<LatencySample> samples = m_clients.takeLatencies();
         if (samples.empty())
             return fail(QStringLiteral("no latency samples"));
