@@ -146,39 +146,34 @@ void sleepSeconds(double seconds)
     QThread::usleep(quint64(seconds * 1e6));
 }
 
-qint64 realtimeNs()
+// How long a run lasted and how busy the server and the clients were meanwhile, in cores: a side
+// near a whole core queues, and its latency shows it.
+class RunWindow
 {
-    timespec now{};
-    clock_gettime(CLOCK_REALTIME, &now);
-    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
-}
-
-// Resident memory, in KiB (VmRSS).
-qint64 rssKiB(qint64 pid)
-{
-    QFile file(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+public:
+    RunWindow(qint64 pid, const FanoutClients &clients)
+        : m_pid(pid), m_clients(clients), m_server0(processCpuSeconds(pid)), m_client0(clients.receiverCpuSeconds()),
+          m_time0(monotonicNs())
+    {
     }
-    return -1;
-}
+    void end()
+    {
+        seconds = double(monotonicNs() - m_time0) / 1e9;
+        serverCores = (processCpuSeconds(m_pid) - m_server0) / seconds;
+        clientCores = (m_clients.receiverCpuSeconds() - m_client0) / seconds;
+    }
 
-// User + system CPU time of a process, in seconds.
-double cpuSeconds(qint64 pid)
-{
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = file.readAll();
-    // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
-}
+    double seconds = 0;
+    double serverCores = 0;
+    double clientCores = 0;
+
+private:
+    qint64 m_pid;
+    const FanoutClients &m_clients;
+    double m_server0;
+    double m_client0;
+    qint64 m_time0;
+};
 
 std::optional<Endpoint> parseUrl(const QString &line, const QString &scheme)
 {
@@ -187,15 +182,6 @@ std::optional<Endpoint> parseUrl(const QString &line, const QString &scheme)
     if (!match.hasMatch() || match.captured(1) != scheme)
         return std::nullopt;
     return Endpoint{match.captured(2).toStdString(), quint16(match.captured(3).toUInt()), match.captured(4).toStdString()};
-}
-
-void raiseFileLimit()
-{
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
-    }
 }
 
 std::string marker(quint64 change)
@@ -340,18 +326,15 @@ private:
         if (!writer.start(m_options.writers, 0, error))
             return fail(QString::fromStdString(error));
         sleepSeconds(m_options.warmup);
-        const qint64 pid = m_process.processId();
         const quint64 deliveries0 = m_clients.deliveries();
         const quint64 changes0 = writer.sent();
-        const double server0 = cpuSeconds(pid);
-        const double client0 = m_clients.receiverCpuSeconds();
-        const qint64 time0 = monotonicNs();
+        RunWindow run(m_process.processId(), m_clients);
         sleepSeconds(m_options.seconds);
-        const double elapsed = double(monotonicNs() - time0) / 1e9;
-        result.deliveriesPerSecond = double(m_clients.deliveries() - deliveries0) / elapsed;
-        result.changesPerSecond = double(writer.sent() - changes0) / elapsed;
-        result.serverCores = (cpuSeconds(pid) - server0) / elapsed;
-        result.clientCores = (m_clients.receiverCpuSeconds() - client0) / elapsed;
+        run.end();
+        result.deliveriesPerSecond = double(m_clients.deliveries() - deliveries0) / run.seconds;
+        result.changesPerSecond = double(writer.sent() - changes0) / run.seconds;
+        result.serverCores = run.serverCores;
+        result.clientCores = run.clientCores;
         writer.stop();
         if (!drain(writer, received))
             return false;
@@ -379,15 +362,9 @@ private:
         callgrind("on");
         if (!writer.start(1, m_options.rate, error))
             return fail(QString::fromStdString(error));
-        // How busy each side is: a side near a whole core queues, and its latency shows it.
-        const qint64 pid = m_process.processId();
-        const double server0 = cpuSeconds(pid);
-        const double client0 = m_clients.receiverCpuSeconds();
-        const qint64 time0 = monotonicNs();
+        RunWindow run(m_process.processId(), m_clients);
         sleepSeconds(m_options.seconds);
-        const double elapsed = double(monotonicNs() - time0) / 1e9;
-        const double serverCores = (cpuSeconds(pid) - server0) / elapsed;
-        const double clientCores = (m_clients.receiverCpuSeconds() - client0) / elapsed;
+        run.end();
         writer.stop();
         const bool drained = drain(writer, received);
         callgrind("off");
@@ -395,8 +372,8 @@ private:
             return false;
         progress(QStringLiteral("latency run: %1 changes, server %2 cores, clients %3 cores")
                      .arg(writer.sent())
-                     .arg(serverCores, 0, 'f', 2)
-                     .arg(clientCores, 0, 'f', 2));
+                     .arg(run.serverCores, 0, 'f', 2)
+                     .arg(run.clientCores, 0, 'f', 2));
         const std::vector<LatencySample> samples = m_clients.takeLatencies();
         if (samples.empty())
             return fail(QStringLiteral("no latency samples"));

@@ -33,6 +33,7 @@
 //   bench_gtw --quick         a few clients for a fraction of a second, every check made (ctest);
 //                             exits 77 when Node.js or tests/js/node_modules is missing
 
+#include "procstats.h"
 #include "rawwebsocket.h"
 
 #include <QCommandLineParser>
@@ -89,71 +90,13 @@ constexpr int DemoRows = 6;            // auth_user rows 1..6 in both servers
 constexpr int ExitSkipped = 77;
 
 namespace RawWebSocket = Subscriptor::Bench::RawWebSocket;
+using namespace Subscriptor::Bench;
 using RawWebSocket::OpClose;
 using RawWebSocket::OpPing;
 using RawWebSocket::OpPong;
 using RawWebSocket::OpText;
 
 constexpr char SubscriptionQuery[] = "subscription { userChanges(actions: [UPDATE]) { action seq data { id firstName } } }";
-
-qint64 nowNs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
-double threadCpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
-
-// User + system CPU time of a process (all its threads), in seconds.
-double processCpuSeconds(qint64 pid)
-{
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = file.readAll();
-    // After the command name (which may hold spaces): utime and stime are fields 14 and 15.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
-}
-
-// Time the threads of a process have spent waiting for a CPU while runnable (run-queue delay,
-// /proc/<pid>/task/*/schedstat field 2), in seconds: how much the machine's load held it back.
-double processWaitSeconds(qint64 pid)
-{
-    double total = 0;
-    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
-    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile file(tasks.filePath(task + QLatin1String("/schedstat")));
-        if (file.open(QIODevice::ReadOnly))
-            total += double(file.readAll().split(' ').value(1).toLongLong()) / 1e9;
-    }
-    return total;
-}
-
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("?");
-    return QString::fromLatin1(file.readAll()).section(u' ', 0, 2);
-}
-
-void raiseFileLimit()
-{
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
-    }
-}
 
 QTextStream &out()
 {
@@ -409,8 +352,8 @@ bool Bench::start(Target &target)
     }
     static const QRegularExpression listening(QStringLiteral(R"(^listening ws://([0-9.]+):(\d+)(/\S*)\s*$)"),
                                               QRegularExpression::MultilineOption);
-    const qint64 deadline = nowNs() + qint64(StartTimeoutMs) * 1'000'000;
-    while (nowNs() < deadline) {
+    const qint64 deadline = monotonicNs() + qint64(StartTimeoutMs) * 1'000'000;
+    while (monotonicNs() < deadline) {
         QFile file(outFile);
         if (file.open(QIODevice::ReadOnly)) {
             const QRegularExpressionMatch match = listening.match(QString::fromUtf8(file.readAll()));
@@ -469,7 +412,7 @@ bool Bench::open(Target &target)
         return false;
     }
     const int total = m_options.subscribers + 1; // the writer last
-    const qint64 deadline = nowNs() + qint64(OpenTimeoutMs) * 1'000'000;
+    const qint64 deadline = monotonicNs() + qint64(OpenTimeoutMs) * 1'000'000;
     const auto ready = [&target] {
         int count = 0;
         for (const auto &connection : target.subscribers)
@@ -510,7 +453,7 @@ bool Bench::open(Target &target)
             ++started;
         }
         pump(100);
-        if (nowNs() > deadline) {
+        if (monotonicNs() > deadline) {
             target.fail("only " + std::to_string(ready()) + " of " + std::to_string(total) + " connections ready within "
                         + std::to_string(OpenTimeoutMs) + " ms");
             return false;
@@ -523,7 +466,7 @@ void Bench::pump(int timeoutMs)
 {
     epoll_event events[EpollBatch];
     const int n = epoll_wait(m_epoll, events, EpollBatch, timeoutMs);
-    m_now = nowNs();
+    m_now = monotonicNs();
     for (int i = 0; i < n; ++i) {
         auto &connection = *static_cast<Connection *>(events[i].data.ptr);
         Target &target = *connection.target;
@@ -757,7 +700,7 @@ void Bench::sendMutation(Target &target)
         + R"(\", firstName: \")" + marker(change) + R"(\"}) { ok } })";
     const std::string message = R"({"id":"w)" + std::to_string(change) + R"(","type":"subscribe","payload":{"query":")"
         + query + "\"}}";
-    target.sendTimes.push_back(nowNs());
+    target.sendTimes.push_back(monotonicNs());
     ++target.unanswered;
     sendFrame(*target.writer, OpText, message);
 }
@@ -766,19 +709,19 @@ bool Bench::probe(Target &target)
 {
     // graphql-transport-ws does not confirm a subscription: changes go out until every
     // subscriber has received one, and from then on each must receive every change.
-    const qint64 deadline = nowNs() + qint64(OpenTimeoutMs) * 1'000'000;
+    const qint64 deadline = monotonicNs() + qint64(OpenTimeoutMs) * 1'000'000;
     qint64 nextProbe = 0;
     while (!target.failed()) {
         const bool all = std::all_of(target.subscribers.cbegin(), target.subscribers.cend(),
                                      [](const auto &connection) { return connection->received > 0; });
         if (all)
             return drain(target);
-        if (nowNs() >= nextProbe && target.unanswered == 0) {
+        if (monotonicNs() >= nextProbe && target.unanswered == 0) {
             sendMutation(target);
-            nextProbe = nowNs() + qint64(ProbeIntervalMs) * 1'000'000;
+            nextProbe = monotonicNs() + qint64(ProbeIntervalMs) * 1'000'000;
         }
         pump(10);
-        if (nowNs() > deadline) {
+        if (monotonicNs() > deadline) {
             target.fail("not every subscriber received a change within " + std::to_string(OpenTimeoutMs) + " ms");
             return false;
         }
@@ -788,7 +731,7 @@ bool Bench::probe(Target &target)
 
 bool Bench::drain(Target &target)
 {
-    const qint64 deadline = nowNs() + qint64(DrainTimeoutMs) * 1'000'000;
+    const qint64 deadline = monotonicNs() + qint64(DrainTimeoutMs) * 1'000'000;
     const qint64 last = qint64(target.changes()) - 1;
     while (!target.failed()) {
         const bool done = target.unanswered == 0
@@ -797,7 +740,7 @@ bool Bench::drain(Target &target)
         if (done)
             return true;
         pump(10);
-        if (nowNs() > deadline) {
+        if (monotonicNs() > deadline) {
             qint64 lowest = last;
             int behind = 0;
             for (const auto &connection : target.subscribers) {
@@ -841,28 +784,28 @@ void Bench::throughput(Target &target, Throughput &result)
                && target.undelivered(baseDeliveries, baseChanges) < quint64(MaxUndelivered))
             sendMutation(target);
     };
-    const qint64 warmupEnd = nowNs() + qint64(m_options.warmup * 1e9);
-    while (!target.failed() && nowNs() < warmupEnd) {
+    const qint64 warmupEnd = monotonicNs() + qint64(m_options.warmup * 1e9);
+    while (!target.failed() && monotonicNs() < warmupEnd) {
         write();
         pump(5);
     }
     const quint64 deliveries0 = target.deliveries;
     const quint64 changes0 = target.answered;
     const double server0 = processCpuSeconds(pid);
-    const double client0 = threadCpuSeconds();
+    const double client0 = double(threadCpuNs()) / 1e9;
     const double wait0 = processWaitSeconds(pid);
-    const qint64 time0 = nowNs();
+    const qint64 time0 = monotonicNs();
     const qint64 runEnd = time0 + qint64(m_options.seconds * 1e9);
-    while (!target.failed() && nowNs() < runEnd) {
+    while (!target.failed() && monotonicNs() < runEnd) {
         write();
         pump(5);
     }
-    const double elapsed = double(nowNs() - time0) / 1e9;
+    const double elapsed = double(monotonicNs() - time0) / 1e9;
     result.deliveriesPerSecond = double(target.deliveries - deliveries0) / elapsed;
     result.changesPerSecond = double(target.answered - changes0) / elapsed;
     result.serverCores = (processCpuSeconds(pid) - server0) / elapsed;
     result.serverWaiting = (processWaitSeconds(pid) - wait0) / elapsed;
-    result.clientCores = (threadCpuSeconds() - client0) / elapsed;
+    result.clientCores = (double(threadCpuNs()) / 1e9 - client0) / elapsed;
     drain(target);
 }
 
@@ -877,10 +820,10 @@ void Bench::latency(Target &target, Latency &result)
     const qint64 pid = target.process.processId();
     const double wait0 = processWaitSeconds(pid);
     const qint64 periodNs = qint64(1e9 / m_options.rate);
-    const qint64 start = nowNs();
+    const qint64 start = monotonicNs();
     const qint64 end = start + qint64(m_options.seconds * 1e9);
     for (qint64 due = start; !target.failed() && due < end; due += periodNs) {
-        for (qint64 now = nowNs(); now < due && !target.failed(); now = nowNs())
+        for (qint64 now = monotonicNs(); now < due && !target.failed(); now = monotonicNs())
             pump(int(std::max<qint64>(1, (due - now + 999'999) / 1'000'000)));
         if (target.failed())
             break;
@@ -888,7 +831,7 @@ void Bench::latency(Target &target, Latency &result)
         pump(0);
     }
     drain(target);
-    const double waited = (processWaitSeconds(pid) - wait0) / (double(nowNs() - start) / 1e9);
+    const double waited = (processWaitSeconds(pid) - wait0) / (double(monotonicNs() - start) / 1e9);
     target.recordLatencies = false;
     std::vector<double> firsts;
     std::vector<double> spreads;
@@ -1065,11 +1008,11 @@ int main(int argc, char *argv[])
     Bench bench(options);
 
     for (Target *target : targets) {
-        const qint64 t0 = nowNs();
+        const qint64 t0 = monotonicNs();
         if (bench.start(*target) && bench.open(*target) && bench.probe(*target))
             progress(*target, QStringLiteral("%1 subscribers and a writer connected and subscribed in %2 s")
                                   .arg(options.subscribers)
-                                  .arg(double(nowNs() - t0) / 1e9, 0, 'f', 2));
+                                  .arg(double(monotonicNs() - t0) / 1e9, 0, 'f', 2));
     }
     for (int round = 0; round < options.rounds; ++round) {
         std::vector<Target *> order = targets;

@@ -32,21 +32,7 @@ using RawWebSocket::OpText;
 constexpr char Marker[] = "\"first_name\": \"m";
 constexpr size_t MarkerDigits = 8;
 
-qint64 threadCpuNs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
 } // namespace
-
-qint64 monotonicNs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
 
 struct FanoutClients::Connection
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "procstats.h"
+
 #include <QtGlobal>
 
 #include <atomic>
@@ -23,8 +25,6 @@ struct SendTimes
     std::unique_ptr<std::atomic<qint64>[]> times;
     size_t capacity;
 };
-
-qint64 monotonicNs();
 
 /// One notification's latency from its change's send time, and the change.
 struct LatencySample
