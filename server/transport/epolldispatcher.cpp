@@ -211,8 +211,12 @@ void EpollDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
     const int descriptor = int(notifier->socket());
     Descriptor &entry = m_descriptors[descriptor];
     const int type = int(notifier->type());
-    if (entry.notifiers[type] && entry.notifiers[type] != notifier)
+    if (entry.notifiers[type] && entry.notifiers[type] != notifier) {
+        // Two at once, or one left over from a descriptor closed before its notifier was disabled
+        // (its number now another socket's): the last counts, and it is registered afresh.
         qCWarning(lcDispatcher) << "several notifiers of one type for descriptor" << descriptor << "; the last counts";
+        entry.events = 0;
+    }
     entry.notifiers[type] = notifier;
     update(descriptor, entry);
 }

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void aNestedLoopDoesNotReenterItsTimer();
     void aNotifierDeletedByAnotherHandlerIsNotActivated();
     void excludedNotifiersWaitForTheNextPass();
+    void aDescriptorNumberUsedAgainIsWatched();
     void deleteLaterDeletes();
 };
 
@@ -275,6 +277,30 @@ void TestEpollDispatcher::excludedNotifiersWaitForTheNextPass()
     QCoreApplication::processEvents(QEventLoop::ExcludeSocketNotifiers);
     QCOMPARE(activations, 0);
     QTRY_VERIFY(activations > 0);
+}
+
+void TestEpollDispatcher::aDescriptorNumberUsedAgainIsWatched()
+{
+    // A descriptor closed while its notifier is still on leaves epoll; the next socket may get
+    // its number, and that socket's notifier must still be told.
+    auto first = std::make_unique<SocketPair>();
+    const int number = first->ends[1];
+    auto stale = std::make_unique<QSocketNotifier>(number, QSocketNotifier::Read);
+    ::close(first->ends[1]);
+    first->ends[1] = -1;
+    SocketPair second;
+    QVERIFY(second.ends[0] == number || second.ends[1] == number);
+    const int reader = second.ends[0] == number ? 0 : 1;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("several notifiers of one type")));
+    QSocketNotifier fresh(number, QSocketNotifier::Read);
+    bool activated = false;
+    connect(&fresh, &QSocketNotifier::activated, this, [&] {
+        activated = true;
+        fresh.setEnabled(false);
+    });
+    stale.reset(); // not the descriptor's notifier any more: changes nothing
+    QCOMPARE(::write(second.ends[1 - reader], "x", 1), 1);
+    QTRY_VERIFY(activated);
 }
 
 void TestEpollDispatcher::deleteLaterDeletes()
