@@ -213,54 +213,19 @@ void FanoutClients::receiveLoop()
 
 FanoutClients::Result FanoutClients::readFrom(Connection &connection, std::string &error)
 {
-    for (;;) {
-        const ssize_t got = ::recv(connection.fd, m_scratch.data(), m_scratch.size(), 0);
-        if (got == 0)
-            return Result::Closed;
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            if (errno == EAGAIN)
-                return Result::Ok;
-            error = std::string("recv(): ") + std::strerror(errno);
+    const auto onHead = [&](std::string_view head) {
+        if (!head.starts_with("HTTP/1.1 101")) {
+            error = "the WebSocket handshake was refused: " + std::string(head);
             return Result::Failed;
         }
-        // Parse straight from the scratch buffer unless a partial head or frame is waiting.
-        const char *data = m_scratch.data();
-        size_t size = size_t(got);
-        if (!connection.pending.empty()) {
-            connection.pending.append(data, size);
-            data = connection.pending.data();
-            size = connection.pending.size();
-        }
-        size_t used = 0;
-        if (connection.state == Connection::State::Handshake) {
-            const char *end = static_cast<const char *>(memmem(data, size, "\r\n\r\n", 4));
-            if (!end) {
-                if (connection.pending.empty())
-                    connection.pending.assign(data, size);
-                continue;
-            }
-            if (size < 12 || std::memcmp(data, "HTTP/1.1 101", 12) != 0) {
-                error = "the WebSocket handshake was refused: " + std::string(data, size_t(end - data));
-                return Result::Failed;
-            }
-            used = size_t(end - data) + 4;
-            connection.state = Connection::State::WaitChannel;
-        }
-        while (const auto frame = RawWebSocket::readFrame(data + used, size - used)) {
-            const Result result = handleFrame(connection, frame->opcode, data + used + frame->headerSize, frame->length, error);
-            if (result != Result::Ok)
-                return result;
-            used += frame->headerSize + frame->length;
-        }
-        if (connection.pending.empty())
-            connection.pending.assign(data + used, size - used);
-        else
-            connection.pending.erase(0, used);
-        if (size_t(got) < m_scratch.size())
-            return Result::Ok;
-    }
+        connection.state = Connection::State::WaitChannel;
+        return Result::Ok;
+    };
+    const auto onFrame = [&](const RawWebSocket::FrameHeader &frame, const char *payload) {
+        return handleFrame(connection, frame.opcode, payload, frame.length, error);
+    };
+    return RawWebSocket::readAvailable(connection.fd, m_scratch, connection.pending,
+                                       connection.state == Connection::State::Handshake, error, onHead, onFrame);
 }
 
 FanoutClients::Result FanoutClients::handleFrame(Connection &connection, int opcode, const char *payload, size_t size,

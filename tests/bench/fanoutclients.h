@@ -2,6 +2,7 @@
 #pragma once
 
 #include "procstats.h"
+#include "rawwebsocket.h"
 
 #include <QtGlobal>
 
@@ -73,7 +74,7 @@ public:
 
 private:
     struct Connection;
-    enum class Result { Ok, Closed, Failed };
+    using Result = RawWebSocket::ReadResult;
 
     Result readFrom(Connection &connection, std::string &error);
     Result handleFrame(Connection &connection, int opcode, const char *payload, size_t size, std::string &error);

@@ -313,65 +313,35 @@ void Runner::pump(int timeoutMs)
 Runner::Result Runner::readFrom(Connection &connection)
 {
     Target &target = *connection.target;
-    for (;;) {
-        const ssize_t got = ::recv(connection.fd, m_scratch.data(), m_scratch.size(), 0);
-        if (got == 0)
-            return Result::Closed;
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            if (errno == EAGAIN)
-                return Result::Ok;
-            target.fail(std::string("recv(): ") + std::strerror(errno));
+    const auto onHead = [&](std::string_view head) {
+        std::string lower(head);
+        for (char &c : lower)
+            c = char(std::tolower(static_cast<unsigned char>(c)));
+        if (!head.starts_with("HTTP/1.1 101")) {
+            target.fail("the WebSocket handshake was refused: " + std::string(head));
             return Result::Failed;
         }
-        const char *data = m_scratch.data();
-        size_t size = size_t(got);
-        if (!connection.pending.empty()) {
-            connection.pending.append(data, size);
-            data = connection.pending.data();
-            size = connection.pending.size();
+        if (lower.find("sec-websocket-protocol: graphql-transport-ws") == std::string::npos) {
+            target.fail("the server did not select graphql-transport-ws: " + std::string(head));
+            return Result::Failed;
         }
-        size_t used = 0;
-        if (connection.state == Target::State::Handshake) {
-            const char *end = static_cast<const char *>(memmem(data, size, "\r\n\r\n", 4));
-            if (!end) {
-                if (connection.pending.empty())
-                    connection.pending.assign(data, size);
-                continue;
-            }
-            std::string head(data, size_t(end - data));
-            if (head.compare(0, 12, "HTTP/1.1 101") != 0) {
-                target.fail("the WebSocket handshake was refused: " + head);
-                return Result::Failed;
-            }
-            for (char &c : head)
-                c = char(std::tolower(static_cast<unsigned char>(c)));
-            if (head.find("sec-websocket-protocol: graphql-transport-ws") == std::string::npos) {
-                target.fail("the server did not select graphql-transport-ws: " + head);
-                return Result::Failed;
-            }
-            used = size_t(end - data) + 4;
-            connection.state = Target::State::WaitAck;
-            sendFrame(connection, OpText, R"({"type":"connection_init"})");
+        connection.state = Target::State::WaitAck;
+        sendFrame(connection, OpText, R"({"type":"connection_init"})");
+        return Result::Ok;
+    };
+    const auto onFrame = [&](const RawWebSocket::FrameHeader &frame, const char *payload) {
+        if (!frame.final) {
+            target.fail("a fragmented message (not expected for these sizes)");
+            return Result::Failed;
         }
-        while (const auto frame = RawWebSocket::readFrame(data + used, size - used)) {
-            if (!frame->final) {
-                target.fail("a fragmented message (not expected for these sizes)");
-                return Result::Failed;
-            }
-            const Result result = handleFrame(connection, frame->opcode, data + used + frame->headerSize, frame->length);
-            if (result != Result::Ok)
-                return result;
-            used += frame->headerSize + frame->length;
-        }
-        if (connection.pending.empty())
-            connection.pending.assign(data + used, size - used);
-        else
-            connection.pending.erase(0, used);
-        if (size_t(got) < m_scratch.size())
-            return Result::Ok;
-    }
+        return handleFrame(connection, frame.opcode, payload, frame.length);
+    };
+    std::string error;
+    const Result result = RawWebSocket::readAvailable(connection.fd, m_scratch, connection.pending,
+                                                      connection.state == Target::State::Handshake, error, onHead, onFrame);
+    if (!error.empty())
+        target.fail(error);
+    return result;
 }
 
 Runner::Result Runner::handleFrame(Connection &connection, int opcode, const char *payload, size_t size)

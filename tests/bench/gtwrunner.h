@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include "rawwebsocket.h"
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -143,7 +145,7 @@ public:
 
 private:
     using Connection = Target::Connection;
-    enum class Result { Ok, Closed, Failed };
+    using Result = RawWebSocket::ReadResult;
 
     /// Waits for socket events up to `timeoutMs` and handles them.
     void pump(int timeoutMs);

@@ -8,9 +8,11 @@
 
 #include <cerrno>
 #include <cstddef>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -99,6 +101,63 @@ inline std::optional<FrameHeader> readFrame(const char *data, size_t available)
     if (available - frame.headerSize < frame.length)
         return std::nullopt;
     return frame;
+}
+
+enum class ReadResult { Ok, Closed, Failed };
+
+/// Reads what a non-blocking socket has and hands on what it carries: first, while `inHead`, the
+/// server's HTTP head (`onHead(std::string_view)`), then each whole frame (`onFrame(FrameHeader,
+/// const char *payload)`); each returns Ok to go on. A head or frame not whole yet waits in
+/// `pending` for the next call. Ok once the socket has nothing more to read.
+template<typename OnHead, typename OnFrame>
+ReadResult readAvailable(int fd, std::vector<char> &scratch, std::string &pending, bool inHead, std::string &error,
+                         OnHead &&onHead, OnFrame &&onFrame)
+{
+    for (;;) {
+        const ssize_t got = ::recv(fd, scratch.data(), scratch.size(), 0);
+        if (got == 0)
+            return ReadResult::Closed;
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN)
+                return ReadResult::Ok;
+            error = std::string("recv(): ") + std::strerror(errno);
+            return ReadResult::Failed;
+        }
+        // Parse straight from the scratch buffer unless a partial head or frame is waiting.
+        const char *data = scratch.data();
+        size_t size = size_t(got);
+        if (!pending.empty()) {
+            pending.append(data, size);
+            data = pending.data();
+            size = pending.size();
+        }
+        size_t used = 0;
+        if (inHead) {
+            const char *end = static_cast<const char *>(memmem(data, size, "\r\n\r\n", 4));
+            if (!end) {
+                if (pending.empty())
+                    pending.assign(data, size);
+                continue;
+            }
+            inHead = false;
+            if (const ReadResult result = onHead(std::string_view(data, size_t(end - data))); result != ReadResult::Ok)
+                return result;
+            used = size_t(end - data) + 4;
+        }
+        while (const auto frame = readFrame(data + used, size - used)) {
+            if (const ReadResult result = onFrame(*frame, data + used + frame->headerSize); result != ReadResult::Ok)
+                return result;
+            used += frame->headerSize + frame->length;
+        }
+        if (pending.empty())
+            pending.assign(data + used, size - used);
+        else
+            pending.erase(0, used);
+        if (size_t(got) < scratch.size())
+            return ReadResult::Ok;
+    }
 }
 
 } // namespace Subscriptor::Bench::RawWebSocket
