@@ -106,16 +106,15 @@ void ServerCore::onWebSocket(QWebSocket *socket, QTcpSocket *connection)
     }
     session->writeDirectly(connection);
     m_sessions.insert(id, session);
-    connect(session, &Transport::WebSocketSession::queued, this, [this](quint64 queuedId) {
+    session->setOnQueued([this](quint64 queuedId) {
         // A batch of changes is flushed as soon as it is fanned out; anything else queued (a
         // result, a replay) at the next event-loop pass.
-        if (m_queued.isEmpty())
+        if (m_queued.empty())
             QMetaObject::invokeMethod(this, &ServerCore::flushQueued, Qt::QueuedConnection);
-        m_queued.insert(queuedId);
+        m_queued.push_back(queuedId);
     });
     connect(session, &Transport::WebSocketSession::finished, this, [this](Transport::WebSocketSession *ended) {
-        m_sessions.remove(ended->id());
-        m_queued.remove(ended->id());
+        m_sessions.remove(ended->id()); // flushQueued() skips its id, if queued: ids are never used again
         if (auto *seed = qobject_cast<Transport::SeedSession *>(ended))
             m_channels.remove(seed->channelId());
         if (m_stopping && m_sessions.isEmpty())
@@ -137,7 +136,8 @@ QString ServerCore::handleSeedSubscription(const Api::SeedSubscriptionRequest &r
 void ServerCore::flushQueued()
 {
     size_t direct = 0;
-    for (const quint64 id : std::as_const(m_queued)) {
+    m_flushing.swap(m_queued); // a session that queues meanwhile waits for the next flush
+    for (const quint64 id : m_flushing) {
         Transport::WebSocketSession *session = m_sessions.value(id);
         if (!session)
             continue;
@@ -148,7 +148,7 @@ void ServerCore::flushQueued()
         else
             session->flush();
     }
-    m_queued.clear();
+    m_flushing.clear();
     const std::span writes(m_directWrites.data(), direct);
     m_sender->send(writes);
     for (Transport::WebSocketSession::DirectWrite &write : writes)

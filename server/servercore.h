@@ -9,11 +9,11 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 #include <QUrl>
 
 #include <memory>
+#include <vector>
 
 class QTcpSocket;
 class QWebSocket;
@@ -84,7 +84,8 @@ private:
     std::unique_ptr<Transport::GraphQLHttpHandler> m_http;
     std::unique_ptr<Transport::Listener> m_listener;
     QHash<quint64, Transport::WebSocketSession *> m_sessions;
-    QSet<quint64> m_queued; // sessions whose queue was empty before their latest frame, by id
+    std::vector<quint64> m_queued;   // sessions whose queue was empty before their latest frame, by id
+    std::vector<quint64> m_flushing; // m_queued while flushQueued() writes it (kept for its capacity)
     std::unique_ptr<Transport::ParallelSender> m_sender;
     std::vector<Transport::WebSocketSession::DirectWrite> m_directWrites; // kept for their capacity
     QHash<QString, Transport::SeedSession *> m_channels;

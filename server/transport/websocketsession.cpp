@@ -170,8 +170,8 @@ bool WebSocketSession::queueFrame(const QByteArray &frame)
 {
     if (m_closing || !withinBound())
         return false;
-    if (m_batch.empty())
-        Q_EMIT queued(m_id);
+    if (m_batch.empty() && m_onQueued)
+        m_onQueued(m_id);
     m_batch.push_back(frame);
     m_batchBytes += frame.size();
     ++m_framesSent;

@@ -70,18 +70,22 @@ public:
     /// are, a batch in one call on Linux, instead of being encoded and copied per connection by
     /// QWebSocket::sendTextMessage(). Without it, frames go through QWebSocket.
     void writeDirectly(QTcpSocket *connection);
+    /// Called with the session's id when a frame is queued while none was, so that it gets
+    /// flush()ed. A plain call rather than a signal: a fan-out makes one per connection.
+    void setOnQueued(std::function<void(quint64)> onQueued) { m_onQueued = std::move(onQueued); }
     /// Sends a text message now (with whatever is queued before it). False when the connection is
     /// closing or its queue passed its bound; then the session closes with CloseCode::SlowConsumer
     /// and nothing is lost silently.
     bool sendText(const QString &text);
     /// Queues a frame (textFrame()) until flush(): how a change's deliveries go out, so that a
-    /// connection gets all of a batch of changes in one write. Emits queued() for the first one.
+    /// connection gets all of a batch of changes in one write. Calls the onQueued callback for the
+    /// first one.
     bool queueFrame(const QByteArray &frame);
     /// queueFrame() for a message that many connections get for one change: `build` makes its
     /// UTF-8 text once per `key` among the change's encodings, and it is framed once.
     bool sendShared(PubSub::EventEncodings &encodings, const QByteArray &key, const std::function<QByteArray()> &build);
     /// Writes what is queued: the server calls it after fanning a batch of changes out, on the
-    /// sessions that said queued(), and at the next event-loop pass for anything queued elsewhere.
+    /// sessions that called onQueued, and at the next event-loop pass for anything queued elsewhere.
     void flush();
 
     /// One connection's queued frames on their way straight to the kernel, perhaps from another
@@ -110,8 +114,6 @@ public:
 Q_SIGNALS:
     /// The connection is over; the session deletes itself later.
     void finished(Subscriptor::Transport::WebSocketSession *session);
-    /// A frame was queued when none was: call flush().
-    void queued(quint64 id);
 
 protected:
     virtual void textReceived(const QString &message) = 0;
@@ -130,6 +132,7 @@ private:
     QWebSocket *m_socket;
     QPointer<QTcpSocket> m_connection; // under m_socket; deleted after it
     std::vector<QByteArray> m_batch;   // queued frames not yet handed to the socket
+    std::function<void(quint64)> m_onQueued;
     qint64 m_batchBytes = 0;
     const quint64 m_id;
     const Limits m_limits;
