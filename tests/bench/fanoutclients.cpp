@@ -79,23 +79,9 @@ bool FanoutClients::open(const std::string &host, quint16 port, const std::strin
     while (ready < count) {
         while (opening < MaxOpening && started < count) {
             auto connection = std::make_unique<Connection>();
-            connection->fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-            if (connection->fd < 0) {
-                error = std::string("socket(): ") + std::strerror(errno);
+            connection->fd = RawWebSocket::startConnect(address, m_epoll, connection.get(), error);
+            if (connection->fd < 0)
                 return false;
-            }
-            const int one = 1;
-            setsockopt(connection->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-            if (::connect(connection->fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) < 0
-                && errno != EINPROGRESS) {
-                error = std::string("connect(): ") + std::strerror(errno);
-                ::close(connection->fd);
-                return false;
-            }
-            epoll_event event{};
-            event.events = EPOLLIN | EPOLLOUT;
-            event.data.ptr = connection.get();
-            epoll_ctl(m_epoll, EPOLL_CTL_ADD, connection->fd, &event);
             m_connections.push_back(std::move(connection));
             ++started;
             ++opening;

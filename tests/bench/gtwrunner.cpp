@@ -233,23 +233,12 @@ bool Runner::open(Target &target)
             connection->target = &target;
             connection->writer = started == total - 1;
             connection->operationId = uuid(m_random);
-            connection->fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+            std::string error;
+            connection->fd = RawWebSocket::startConnect(address, m_epoll, connection.get(), error);
             if (connection->fd < 0) {
-                target.fail(std::string("socket(): ") + std::strerror(errno));
+                target.fail(error);
                 return false;
             }
-            const int one = 1;
-            setsockopt(connection->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-            if (::connect(connection->fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) < 0
-                && errno != EINPROGRESS) {
-                target.fail(std::string("connect(): ") + std::strerror(errno));
-                ::close(connection->fd);
-                return false;
-            }
-            epoll_event event{};
-            event.events = EPOLLIN | EPOLLOUT;
-            event.data.ptr = connection.get();
-            epoll_ctl(m_epoll, EPOLL_CTL_ADD, connection->fd, &event);
             if (connection->writer)
                 target.writer = std::move(connection);
             else

@@ -14,6 +14,9 @@
 #include <string_view>
 #include <vector>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -23,6 +26,30 @@ constexpr int OpText = 0x1;
 constexpr int OpClose = 0x8;
 constexpr int OpPing = 0x9;
 constexpr int OpPong = 0xA;
+
+/// Opens a non-blocking TCP socket (no Nagle delay), starts connecting it to `address` and
+/// watches it in `epoll` for reading and writing, with `tag` as its event data. The descriptor,
+/// or -1 with `error` set.
+inline int startConnect(const sockaddr_in &address, int epoll, void *tag, std::string &error)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        error = std::string("socket(): ") + std::strerror(errno);
+        return -1;
+    }
+    const int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) < 0 && errno != EINPROGRESS) {
+        error = std::string("connect(): ") + std::strerror(errno);
+        ::close(fd);
+        return -1;
+    }
+    epoll_event event{};
+    event.events = EPOLLIN | EPOLLOUT;
+    event.data.ptr = tag;
+    epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &event);
+    return fd;
+}
 
 /// Sends all of `data` on a non-blocking socket, waiting out a full kernel buffer. False on error.
 inline bool writeAll(int fd, const char *data, size_t size)
