@@ -3,7 +3,7 @@
 # Installs the Debian 12 packages Subscriptor needs, only those that are missing.
 #   tools/setup-debian.sh build   the compiler, CMake and Qt: enough to build and run the workbench
 #   tools/setup-debian.sh test    the above, plus what the test suite uses (Xvfb, sqlite3, Node.js,
-#                                 clang for the fuzzer, PostgreSQL)
+#                                 clang for the fuzzer)
 set -euo pipefail
 
 mode="${1:-build}"
