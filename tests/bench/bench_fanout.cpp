@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // bench_fanout: how fast Subscriptor fans row changes out to many seed-protocol subscribers, next
-// to a bare QWebSocketServer (bench_bare_ws_server) that sends the same bytes to the same clients
-// for each change, triggered the same way: its deliveries/s is the ceiling for a QtWebSockets
-// server on this machine. Both run as child processes; one run of this program measures both and
-// prints one table with the goals (the fan-out issue): at least 50 % of the ceiling, p99 under
-// 10 ms at 1,000 subscribers and 100 changes/s, under 32 KiB per idle connection at 10,000.
+// to two servers that send the same bytes to the same clients for each change, triggered the same
+// way: a bare QWebSocketServer (bench_bare_ws_server), whose deliveries/s is the ceiling for a
+// QtWebSockets server on this machine, and raw sockets (bench_raw_ws_server: epoll and one send()
+// per client, nothing else), whose latency is the floor that the machine and the clients set. All
+// run as child processes; one run of this program measures them all and prints one table with the
+// goals (the fan-out issue): at least 50 % of the ceiling, p99 under 10 ms at 1,000 subscribers
+// and 100 changes/s, under 32 KiB per idle connection at 10,000.
 //
 // Per server: its RSS before any client and with 10,000 subscribed idle clients; a throughput run
 // at 10,000 subscribers (changes as fast as the server answers them, on several HTTP keep-alive
@@ -35,6 +37,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <optional>
 #include <unordered_map>
@@ -69,6 +72,7 @@ struct Options
 {
     QString server;
     QString bare;
+    QString raw;
     QStringList wrapper; // e.g. valgrind --tool=callgrind, to profile the servers
     bool callgrindLatencyRun = false; // collect (callgrind_control -i) during the latency run only
     int large = LargeSubscribers;
@@ -78,8 +82,8 @@ struct Options
     double warmup = WarmupSeconds;
     double settle = SettleSeconds;
     int writers = Writers;
-    bool runOurs = true;
-    bool runBare = true;
+    QString samplesFile; // where to append the latency run's samples, if anywhere
+    QStringList only; // the servers to run (ours, bare, raw); empty: all
 };
 
 struct Throughput
@@ -191,14 +195,17 @@ std::string marker(quint64 change)
     return digits;
 }
 
+/// The servers a run compares.
+enum class ServerKind { Subscriptor, BareQt, RawSockets };
+
 /// One server under test: its process, its endpoints, and the runs made against it.
 class Suite final
 {
 public:
-    Suite(const Options &options, bool bare, SendTimes &sendTimes, std::atomic<quint64> &nextChange,
+    Suite(const Options &options, ServerKind kind, SendTimes &sendTimes, std::atomic<quint64> &nextChange,
           std::string frameTemplate)
-        : m_options(options), m_bare(bare), m_sendTimes(sendTimes), m_nextChange(nextChange),
-          m_frameTemplate(std::move(frameTemplate))
+        : m_options(options), m_bare(kind != ServerKind::Subscriptor), m_kind(kind), m_sendTimes(sendTimes),
+          m_nextChange(nextChange), m_frameTemplate(std::move(frameTemplate))
     {
     }
 
@@ -213,15 +220,27 @@ public:
         }
     }
 
-    QString name() const { return m_bare ? QStringLiteral("bare QWebSocketServer") : QStringLiteral("Subscriptor"); }
+    QString name() const
+    {
+        switch (m_kind) {
+        case ServerKind::BareQt:
+            return QStringLiteral("bare QWebSocketServer");
+        case ServerKind::RawSockets:
+            return QStringLiteral("raw sockets");
+        default:
+            return QStringLiteral("Subscriptor");
+        }
+    }
     const QString &error() const { return m_error; }
-    /// The first notification Subscriptor sent, for the bare server to send the same bytes.
+    /// The first notification Subscriptor sent, for the other servers to send the same bytes.
     const std::string &sampleNotification() const { return m_clients.sampleNotification(); }
 
     bool run(Figures &figures)
     {
         if (!start())
             return false;
+        if (m_kind == ServerKind::RawSockets)
+            return runLatencyOnly(figures);
         sleepSeconds(m_options.settle / 2);
         const qint64 before = rssKiB(m_process.processId());
         std::string error;
@@ -244,10 +263,27 @@ public:
     }
 
 private:
+    // The raw sockets are only the latency's floor: their throughput, one send() per change and
+    // client, is no ceiling (Subscriptor sends a connection's queued changes together).
+    bool runLatencyOnly(Figures &figures)
+    {
+        std::string error;
+        if (!m_clients.open(m_socket.host, m_socket.port, m_socket.path, m_options.small, OpenTimeoutMs, error))
+            return fail(QStringLiteral("opening %1 clients: %2").arg(m_options.small).arg(QString::fromStdString(error)));
+        sleepSeconds(m_options.settle);
+        if (!latency(figures.latency))
+            return false;
+        m_clients.close(m_clients.size());
+        figures.ran = true;
+        return true;
+    }
+
     bool start()
     {
         QStringList arguments;
-        QString program = m_bare ? m_options.bare : m_options.server;
+        QString program = m_kind == ServerKind::BareQt ? m_options.bare
+            : m_kind == ServerKind::RawSockets         ? m_options.raw
+                                                       : m_options.server;
         if (!m_bare) {
             arguments = {QStringLiteral("--headless"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("bench.db")),
                          QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--max-connections"),
@@ -382,11 +418,11 @@ private:
         const std::unordered_map<quint32, qint64> commits = m_bare ? std::unordered_map<quint32, qint64>() : commitTimes();
         for (const LatencySample &sample : samples) {
             fromRequest.push_back(sample.micros);
-            if (const auto commit = commits.find(sample.change); commit != commits.end()) {
-                const qint64 readAt = m_sendTimes.times[sample.change].load() + qint64(sample.micros) * 1000;
-                fromCommit.push_back(std::max<qint64>(0, readAt - commit->second) / 1000);
-            }
+            if (const qint64 micros = fromCommitMicros(sample, commits); micros >= 0)
+                fromCommit.push_back(micros);
         }
+        if (!m_options.samplesFile.isEmpty() && !writeSamples(samples, commits))
+            return fail(QStringLiteral("cannot write %1").arg(m_options.samplesFile));
         if (!m_bare && fromCommit.size() != samples.size())
             return fail(QStringLiteral("no commit time for %1 of %2 samples").arg(samples.size() - fromCommit.size()).arg(samples.size()));
         result = Latency{Percentiles(std::move(fromRequest)), Percentiles(std::move(fromCommit))};
@@ -403,6 +439,35 @@ private:
                          .arg(figures->samples));
         }
         return true;
+    }
+
+    // µs from a change's commit to a notification's receipt; -1 when the commit is unknown. The
+    // changelog's whole milliseconds put the commit up to 1 ms early; it cannot be earlier than its
+    // request, so the later of the two is still the earliest instant it can have happened.
+    qint64 fromCommitMicros(const LatencySample &sample, const std::unordered_map<quint32, qint64> &commits) const
+    {
+        const auto commit = commits.find(sample.change);
+        if (commit == commits.end())
+            return -1;
+        const qint64 requested = m_sendTimes.times[sample.change].load();
+        const qint64 readAt = requested + qint64(sample.micros) * 1000;
+        return (readAt - std::max(commit->second, requested)) / 1000;
+    }
+
+    // One line per notification read in the latency run, in the order read, for a closer look at
+    // the tail: server, change number, µs from the request, µs from the commit (-1: unknown).
+    bool writeSamples(const std::vector<LatencySample> &samples, const std::unordered_map<quint32, qint64> &commits)
+    {
+        QFile file(m_options.samplesFile);
+        if (!file.open(QIODevice::Append | QIODevice::Text))
+            return false;
+        QTextStream stream(&file);
+        const QString server = name().replace(u' ', u'_');
+        for (const LatencySample &sample : samples) {
+            stream << server << ' ' << sample.change << ' ' << sample.micros << ' ' << fromCommitMicros(sample, commits)
+                   << '\n';
+        }
+        return stream.status() == QTextStream::Ok;
     }
 
     // When each change was committed, by its number (the marker in first_name), as a monotonic
@@ -473,7 +538,8 @@ private:
     }
 
     const Options &m_options;
-    const bool m_bare;
+    const bool m_bare; // not Subscriptor: a server that sends what it is given, with nothing to commit
+    const ServerKind m_kind;
     SendTimes &m_sendTimes;
     std::atomic<quint64> &m_nextChange;
     const std::string m_frameTemplate;
@@ -495,55 +561,61 @@ QString verdict(bool pass)
     return pass ? QStringLiteral("PASS") : QStringLiteral("MISS");
 }
 
-void printTable(const Options &options, const Figures &ours, const Figures &bare)
+void printTable(const Options &options, const Figures &ours, const Figures &bare, const Figures &raw)
 {
-    const auto row = [](const QString &what, const QString &a, const QString &b, const QString &c, const QString &d) {
-        out() << what.leftJustified(44) << a.rightJustified(14) << b.rightJustified(14) << c.rightJustified(10) << "   "
-              << d << Qt::endl;
+    const auto row = [](const QString &what, const QString &a, const QString &b, const QString &c, const QString &ratio,
+                        const QString &goal) {
+        out() << what.leftJustified(44) << a.rightJustified(14) << b.rightJustified(14) << c.rightJustified(14)
+              << ratio.rightJustified(10) << "   " << goal << Qt::endl;
     };
-    const auto cell = [](const Figures &figures, double value, int decimals, const QString &unit = QString()) {
-        return figures.ran ? number(value, decimals) + unit : QStringLiteral("-");
+    const auto cell = [](const Figures &figures, double value, int decimals) {
+        return figures.ran ? number(value, decimals) : QStringLiteral("-");
+    };
+    const QString none = QStringLiteral("-");
+    // A figure of every server (the raw sockets only have latencies), with no ratio or goal.
+    const auto plain = [&](const QString &what, const auto &value, int decimals, bool ofRaw = false) {
+        row(what, cell(ours, value(ours), decimals), cell(bare, value(bare), decimals),
+            ofRaw ? cell(raw, value(raw), decimals) : none, QString(), QString());
     };
     const bool both = ours.ran && bare.ran;
     out() << Qt::endl;
-    row(QString(), QStringLiteral("Subscriptor"), QStringLiteral("bare QtWS"), QStringLiteral("ratio"), QStringLiteral("goal"));
+    row(QString(), QStringLiteral("Subscriptor"), QStringLiteral("bare QtWS"), QStringLiteral("raw sockets"),
+        QStringLiteral("ratio"), QStringLiteral("goal"));
     for (const Throughput Figures::*run : {&Figures::large, &Figures::small}) {
-        const Throughput &a = ours.*run;
-        const Throughput &b = bare.*run;
+        const auto of = [run](const Figures &figures) -> const Throughput & { return figures.*run; };
         const int subscribers = run == &Figures::large ? options.large : options.small;
-        const double ratio = both && b.deliveriesPerSecond > 0 ? a.deliveriesPerSecond / b.deliveriesPerSecond : 0;
-        row(QStringLiteral("deliveries/s, %1 subscribers").arg(number(subscribers)), cell(ours, a.deliveriesPerSecond, 0),
-            cell(bare, b.deliveriesPerSecond, 0), both ? number(ratio * 100, 1) + u'%' : QStringLiteral("-"),
+        const double ratio = both && of(bare).deliveriesPerSecond > 0
+            ? of(ours).deliveriesPerSecond / of(bare).deliveriesPerSecond
+            : 0;
+        row(QStringLiteral("deliveries/s, %1 subscribers").arg(number(subscribers)),
+            cell(ours, of(ours).deliveriesPerSecond, 0), cell(bare, of(bare).deliveriesPerSecond, 0),
+            none, both ? number(ratio * 100, 1) + u'%' : QStringLiteral("-"),
             QStringLiteral("≥ %1% of bare: %2").arg(GoalRatio * 100).arg(both ? verdict(ratio >= GoalRatio) : QStringLiteral("-")));
-        row(QStringLiteral("  changes/s"), cell(ours, a.changesPerSecond, 1), cell(bare, b.changesPerSecond, 1), QString(), QString());
-        row(QStringLiteral("  server CPU (cores of 2)"), cell(ours, a.serverCores, 2), cell(bare, b.serverCores, 2), QString(), QString());
-        row(QStringLiteral("  deliveries per server CPU-second"),
-            cell(ours, a.serverCores > 0 ? a.deliveriesPerSecond / a.serverCores : 0, 0),
-            cell(bare, b.serverCores > 0 ? b.deliveriesPerSecond / b.serverCores : 0, 0), QString(), QString());
-        row(QStringLiteral("  client CPU (cores of 2)"), cell(ours, a.clientCores, 2), cell(bare, b.clientCores, 2), QString(), QString());
+        plain(QStringLiteral("  changes/s"), [&](const Figures &f) { return of(f).changesPerSecond; }, 1);
+        plain(QStringLiteral("  server CPU (cores of 2)"), [&](const Figures &f) { return of(f).serverCores; }, 2);
+        plain(QStringLiteral("  deliveries per server CPU-second"),
+              [&](const Figures &f) { return of(f).serverCores > 0 ? of(f).deliveriesPerSecond / of(f).serverCores : 0; }, 0);
+        plain(QStringLiteral("  client CPU (cores of 2)"), [&](const Figures &f) { return of(f).clientCores; }, 2);
     }
     const QString latencyRun = QStringLiteral("%1 subscribers, %2 changes/s").arg(number(options.small)).arg(options.rate);
     out() << QStringLiteral("latency (ms), %1:").arg(latencyRun) << Qt::endl;
-    row(QStringLiteral("  request sent → receipt, p50"), cell(ours, ours.latency.fromRequest.p50Ms, 2),
-        cell(bare, bare.latency.fromRequest.p50Ms, 2), QString(), QString());
-    row(QStringLiteral("  request sent → receipt, p99"), cell(ours, ours.latency.fromRequest.p99Ms, 2),
-        cell(bare, bare.latency.fromRequest.p99Ms, 2), QString(), QString());
-    row(QStringLiteral("  request sent → receipt, max"), cell(ours, ours.latency.fromRequest.maxMs, 2),
-        cell(bare, bare.latency.fromRequest.maxMs, 2), QString(), QString());
-    row(QStringLiteral("  commit → receipt, p50"), cell(ours, ours.latency.fromCommit.p50Ms, 2), QStringLiteral("-"), QString(), QString());
+    plain(QStringLiteral("  request sent → receipt, p50"), [](const Figures &f) { return f.latency.fromRequest.p50Ms; }, 2, true);
+    plain(QStringLiteral("  request sent → receipt, p99"), [](const Figures &f) { return f.latency.fromRequest.p99Ms; }, 2, true);
+    plain(QStringLiteral("  request sent → receipt, max"), [](const Figures &f) { return f.latency.fromRequest.maxMs; }, 2, true);
+    row(QStringLiteral("  commit → receipt, p50"), cell(ours, ours.latency.fromCommit.p50Ms, 2), none, none, QString(), QString());
     const double p99 = ours.latency.fromCommit.p99Ms;
-    row(QStringLiteral("  commit → receipt, p99"), cell(ours, p99, 2), QStringLiteral("-"), QString(),
-        QStringLiteral("< %1 ms: %2").arg(GoalP99Ms).arg(ours.ran ? verdict(p99 < GoalP99Ms) : QStringLiteral("-")));
-    row(QStringLiteral("  commit → receipt, max"), cell(ours, ours.latency.fromCommit.maxMs, 2), QStringLiteral("-"), QString(), QString());
+    row(QStringLiteral("  commit → receipt, p99"), cell(ours, p99, 2), none, none, QString(),
+        QStringLiteral("< %1 ms: %2").arg(GoalP99Ms).arg(ours.ran ? verdict(p99 < GoalP99Ms) : none));
+    row(QStringLiteral("  commit → receipt, max"), cell(ours, ours.latency.fromCommit.maxMs, 2), none, none, QString(), QString());
     row(QStringLiteral("memory per idle connection (KiB), %1").arg(number(options.large)), cell(ours, ours.kibPerConnection, 1),
-        cell(bare, bare.kibPerConnection, 1), QString(),
-        QStringLiteral("< %1 KiB: %2").arg(GoalKiBPerConnection).arg(ours.ran ? verdict(ours.kibPerConnection < GoalKiBPerConnection)
-                                                                              : QStringLiteral("-")));
+        cell(bare, bare.kibPerConnection, 1), none, QString(),
+        QStringLiteral("< %1 KiB: %2").arg(GoalKiBPerConnection).arg(ours.ran ? verdict(ours.kibPerConnection < GoalKiBPerConnection) : none));
     out() << Qt::endl
           << "Latency: to the instant a client reads the notification, from the instant the change's HTTP request is sent"
-          << " (before the server parses, executes and commits it; the bare server has nothing to commit), and from the"
+          << " (before the server parses, executes and commits it; the other servers have nothing to commit), and from the"
           << " change's commit (its changelog time, read from the database afterwards: whole milliseconds, cut short, so"
-          << " high by up to 1 ms). Memory: server VmRSS with the subscribed idle clients minus"
+          << " high by up to 1 ms; or its request's instant, when that is later). The raw sockets' latency is the floor: what the machine and the clients cost with a"
+          << " server that does nothing but send. Memory: server VmRSS with the subscribed idle clients minus"
           << " VmRSS before any client, divided by their number (kernel socket buffers are not in RSS)." << Qt::endl;
 }
 
@@ -554,14 +626,17 @@ int main(int argc, char *argv[])
     raiseFileLimit();
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Fan-out of Subscriptor next to a bare QWebSocketServer."));
+    parser.setApplicationDescription(QStringLiteral("Fan-out of Subscriptor next to a bare QWebSocketServer and raw sockets."));
     parser.addHelpOption();
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("A few clients for a fraction of a second (ctest)."));
     const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("The subscriptor executable."), QStringLiteral("path"),
                                     QStringLiteral(SUBSCRIPTOR_BENCH_SERVER));
     const QCommandLineOption bare(QStringLiteral("bare"), QStringLiteral("The bench_bare_ws_server executable."),
                                   QStringLiteral("path"), QStringLiteral(SUBSCRIPTOR_BENCH_BARE_SERVER));
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Run one server: ours or bare."), QStringLiteral("which"));
+    const QCommandLineOption raw(QStringLiteral("raw"), QStringLiteral("The bench_raw_ws_server executable."),
+                                 QStringLiteral("path"), QStringLiteral(SUBSCRIPTOR_BENCH_RAW_SERVER));
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Run only these servers: ours, bare, raw (comma-separated)."),
+                                  QStringLiteral("which"));
     const QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("Length of each run."), QStringLiteral("s"));
     const QCommandLineOption large(QStringLiteral("large"), QStringLiteral("Subscribers of the large runs (10000)."), QStringLiteral("n"));
     const QCommandLineOption small(QStringLiteral("small"), QStringLiteral("Subscribers of the small runs (1000)."), QStringLiteral("n"));
@@ -572,12 +647,18 @@ int main(int argc, char *argv[])
                                                       "collect during the latency run only."));
     const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Changes per second of the latency run (100)."),
                                   QStringLiteral("n"));
-    parser.addOptions({quick, server, bare, only, seconds, large, small, wrapper, callgrind, rate});
+    const QCommandLineOption samples(QStringLiteral("samples"),
+                                     QStringLiteral("Append the latency runs' samples to this file, one line each: server, change, "
+                                                    "µs from the request, µs from the commit."),
+                                     QStringLiteral("file"));
+    parser.addOptions({quick, server, bare, raw, only, samples, seconds, large, small, wrapper, callgrind, rate});
     parser.process(app);
 
     Options options;
     options.server = parser.value(server);
     options.bare = parser.value(bare);
+    options.raw = parser.value(raw);
+    options.samplesFile = parser.value(samples);
     if (parser.isSet(quick)) {
         options.large = 40;
         options.small = 20;
@@ -597,36 +678,32 @@ int main(int argc, char *argv[])
     if (parser.isSet(rate))
         options.rate = parser.value(rate).toDouble();
     options.callgrindLatencyRun = parser.isSet(callgrind);
-    options.runOurs = parser.value(only) != QLatin1String("bare");
-    options.runBare = parser.value(only) != QLatin1String("ours");
+    options.only = parser.value(only).split(u',', Qt::SkipEmptyParts);
 
     out() << "bench_fanout: " << options.large << " then " << options.small
           << " seed-protocol subscribers to UPDATE of any users row; " << options.seconds << " s per run" << Qt::endl;
     SendTimes sendTimes(MaxChanges);
     std::atomic<quint64> nextChange{0};
-    Figures ours;
-    Figures bareFigures;
-    // A frame as Subscriptor sends it (rows differ a little; the bare server sends the one it gets).
+    // A frame as Subscriptor sends it (rows differ a little; the other servers send the one they get).
     std::string frame = R"({"stream": "users", "payload": {"action": "update", "data": {"id": 1, "username": "admin", )"
                         R"("first_name": "m00000000", "last_name": "Lovelace", "email": "ada@example.com", "is_superuser": true}, )"
                         R"("model": "auth.user"}})";
     int status = 0;
-    if (options.runOurs) {
-        Suite suite(options, false, sendTimes, nextChange, std::string());
-        if (!suite.run(ours)) {
-            out() << "Subscriptor: " << suite.error() << Qt::endl;
+    std::array<Figures, 3> figures;
+    const std::array<std::pair<ServerKind, const char *>, 3> servers = {
+        std::pair{ServerKind::Subscriptor, "ours"}, std::pair{ServerKind::BareQt, "bare"},
+        std::pair{ServerKind::RawSockets, "raw"}};
+    for (size_t i = 0; i < servers.size(); ++i) {
+        if (!options.only.isEmpty() && !options.only.contains(QLatin1String(servers[i].second)))
+            continue;
+        Suite suite(options, servers[i].first, sendTimes, nextChange, frame);
+        if (!suite.run(figures[i])) {
+            out() << suite.name() << ": " << suite.error() << Qt::endl;
             status = 1;
         }
-        if (!suite.sampleNotification().empty())
+        if (servers[i].first == ServerKind::Subscriptor && !suite.sampleNotification().empty())
             frame = suite.sampleNotification();
     }
-    if (options.runBare) {
-        Suite suite(options, true, sendTimes, nextChange, frame);
-        if (!suite.run(bareFigures)) {
-            out() << "bare QWebSocketServer: " << suite.error() << Qt::endl;
-            status = 1;
-        }
-    }
-    printTable(options, ours, bareFigures);
+    printTable(options, figures[0], figures[1], figures[2]);
     return status;
 }

@@ -91,12 +91,14 @@ inline std::string maskedFrame(int opcode, std::string_view payload, quint32 mas
     return frame;
 }
 
-/// The header of a server frame at the start of `available` bytes.
+/// The header of a frame at the start of `available` bytes.
 struct FrameHeader
 {
     int opcode = 0;
     bool final = true;     // FIN: the last (here: the only) frame of its message
-    size_t headerSize = 0; // bytes before the payload
+    bool masked = false;   // a client's frame (§5.3): the payload is XORed with `mask`
+    char mask[4] = {};
+    size_t headerSize = 0; // bytes before the payload, the mask included
     size_t length = 0;     // of the payload
 };
 
@@ -124,6 +126,13 @@ inline std::optional<FrameHeader> readFrame(const char *data, size_t available)
         for (int b = 0; b < 8; ++b)
             frame.length = (frame.length << 8) | header[2 + b];
         frame.headerSize = 10;
+    }
+    frame.masked = (header[1] & 0x80) != 0;
+    if (frame.masked) {
+        if (available < frame.headerSize + 4)
+            return std::nullopt;
+        std::memcpy(frame.mask, data + frame.headerSize, 4);
+        frame.headerSize += 4;
     }
     if (available - frame.headerSize < frame.length)
         return std::nullopt;
