@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Installs the Debian 12 packages Subscriptor needs, only those that are missing.
-#   tools/setup-debian.sh build   the compiler, CMake and Qt: enough to build and run the workbench
+#   tools/setup-debian.sh build   the compiler and lld, CMake and Qt: enough to build and run the workbench
 #   tools/setup-debian.sh test    the above, plus what the test suite uses (Xvfb, sqlite3, Node.js,
 #                                 clang for the fuzzer)
 set -euo pipefail
 
 mode="${1:-build}"
-packages=(g++ cmake ninja-build pkg-config
+packages=(g++ lld cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev
           qt6-qpa-plugins fonts-dejavu-core liburing-dev)
 if [ "$mode" = test ]; then
