@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The floor for bench_fanout: the least a server can do to fan a change out over WebSocket on this
 // machine. One thread, one epoll set, no Qt event loop, no database: each change's frame is built
-// once and handed to the kernel with one send() per client. Whatever latency the same clients see
+// once and handed to the kernel with one send() per client, up to 256 of them in one io_uring
+// submission where liburing is there (as Subscriptor does). Whatever latency the same clients see
 // from it belongs to the machine and the clients (kernel TCP over loopback, the receiving thread),
 // not to any server, so Subscriptor's latency can be read against it.
 //
@@ -23,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -31,6 +33,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#ifdef SUBSCRIPTOR_HAVE_IO_URING
+#include <liburing.h>
+#endif
+
 namespace {
 
 using namespace Subscriptor::Bench;
@@ -38,6 +44,7 @@ using namespace Subscriptor::Bench;
 constexpr size_t MaxHeadBytes = 16 * 1024;
 constexpr size_t MaxRequestBytes = 1024 * 1024;
 constexpr int EpollBatch = 512;
+constexpr unsigned RingEntries = 256; // sends per io_uring submission
 constexpr char WebSocketGuid[] = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"; // RFC 6455 §1.3
 constexpr std::string_view ChannelFrame = R"({"channel_id": "rawRawRaw!RawRawRawR", "connect": "success"})";
 constexpr std::string_view OkFrame =
@@ -246,12 +253,68 @@ private:
             const std::string frame = serverFrame(RawWebSocket::OpText, std::string_view(connection.in).substr(end + 4, length));
             connection.in.erase(0, end + 4 + length);
             send(connection, std::string(TriggerAnswer));
-            for (auto &[fd, client] : m_connections) {
-                if (client->upgraded)
-                    send(*client, frame);
-            }
+            fanOut(frame);
         }
     }
+
+    void fanOut(const std::string &frame)
+    {
+#ifdef SUBSCRIPTOR_HAVE_IO_URING
+        if (m_ringReady) {
+            // Clients with nothing waiting get the frame through the ring; MSG_DONTWAIT sends complete
+            // at once, so every batch is reaped before the next is prepared.
+            std::vector<Connection *> batch;
+            batch.reserve(RingEntries);
+            for (auto &[fd, client] : m_connections) {
+                if (!client->upgraded)
+                    continue;
+                if (!client->out.empty()) {
+                    send(*client, frame);
+                    continue;
+                }
+                io_uring_sqe *sqe = io_uring_get_sqe(&m_ring);
+                io_uring_prep_send(sqe, fd, frame.data(), frame.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+                io_uring_sqe_set_data64(sqe, batch.size());
+                batch.push_back(client.get());
+                if (batch.size() == RingEntries)
+                    submit(batch, frame);
+            }
+            submit(batch, frame);
+            return;
+        }
+#endif
+        for (auto &[fd, client] : m_connections) {
+            if (client->upgraded)
+                send(*client, frame);
+        }
+    }
+
+#ifdef SUBSCRIPTOR_HAVE_IO_URING
+    /// Submits the prepared sends of `batch`, in order, and keeps what each did not send.
+    void submit(std::vector<Connection *> &batch, const std::string &frame)
+    {
+        if (batch.empty())
+            return;
+        io_uring_submit(&m_ring);
+        std::vector<int> results(batch.size(), -EAGAIN);
+        for (size_t reaped = 0; reaped < batch.size(); ++reaped) {
+            io_uring_cqe *cqe = nullptr;
+            if (io_uring_wait_cqe(&m_ring, &cqe) < 0)
+                break;
+            if (const quint64 index = io_uring_cqe_get_data64(cqe); index < results.size())
+                results[index] = cqe->res;
+            io_uring_cqe_seen(&m_ring, cqe);
+        }
+        for (size_t i = 0; i < batch.size(); ++i) {
+            const size_t taken = results[i] < 0 ? 0 : size_t(results[i]);
+            if (taken < frame.size()) {
+                batch[i]->out.assign(frame, taken);
+                watch(batch[i]->fd, EPOLLIN | EPOLLOUT, EPOLL_CTL_MOD);
+            }
+        }
+        batch.clear();
+    }
+#endif
 
     /// Sends at once what the kernel takes and keeps the rest for EPOLLOUT, in order.
     void send(Connection &connection, const std::string &bytes)
@@ -279,6 +342,10 @@ private:
         return true;
     }
 
+#ifdef SUBSCRIPTOR_HAVE_IO_URING
+    io_uring m_ring{};
+    bool m_ringReady = io_uring_queue_init(RingEntries, &m_ring, 0) == 0;
+#endif
     int m_epoll = -1;
     int m_webSocketListener = -1;
     int m_triggerListener = -1;
