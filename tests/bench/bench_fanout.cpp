@@ -204,7 +204,7 @@ class Suite final
 public:
     Suite(const Options &options, ServerKind kind, SendTimes &sendTimes, std::atomic<quint64> &nextChange,
           std::string frameTemplate)
-        : m_options(options), m_bare(kind != ServerKind::Subscriptor), m_kind(kind), m_sendTimes(sendTimes),
+        : m_options(options), m_kind(kind), m_sendTimes(sendTimes),
           m_nextChange(nextChange), m_frameTemplate(std::move(frameTemplate))
     {
     }
@@ -263,6 +263,9 @@ public:
     }
 
 private:
+    /// Not Subscriptor: a server that sends what it is given, with nothing to commit.
+    bool isReference() const { return m_kind != ServerKind::Subscriptor; }
+
     // The raw sockets are only the latency's floor: their throughput, one send() per change and
     // client, is no ceiling (Subscriptor sends a connection's queued changes together).
     bool runLatencyOnly(Figures &figures)
@@ -284,7 +287,7 @@ private:
         QString program = m_kind == ServerKind::BareQt ? m_options.bare
             : m_kind == ServerKind::RawSockets         ? m_options.raw
                                                        : m_options.server;
-        if (!m_bare) {
+        if (!isReference()) {
             arguments = {QStringLiteral("--headless"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("bench.db")),
                          QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--max-connections"),
                          QString::number(m_options.large * 2 + 100), QStringLiteral("--max-queued-bytes"),
@@ -302,7 +305,7 @@ private:
         QElapsedTimer timer;
         timer.start();
         bool haveSocket = false;
-        bool haveTrigger = !m_bare;
+        bool haveTrigger = !isReference();
         while (!(haveSocket && haveTrigger) && timer.elapsed() < StartTimeoutMs) {
             if (!m_process.canReadLine() && !m_process.waitForReadyRead(1'000)) {
                 if (m_process.state() == QProcess::NotRunning)
@@ -317,7 +320,7 @@ private:
                     return fail(QStringLiteral("cannot read the address in: %1").arg(line.trimmed()));
                 m_socket = *endpoint;
                 haveSocket = true;
-                if (!m_bare) {
+                if (!isReference()) {
                     m_trigger = m_socket;
                     m_trigger.path = "/graphql";
                 }
@@ -336,7 +339,7 @@ private:
 
     MutationWriter::Body body() const
     {
-        if (m_bare) {
+        if (isReference()) {
             // The frame Subscriptor sent, with this change's number in place of the first one's.
             return [frame = m_frameTemplate](quint64 change) {
                 std::string result = frame;
@@ -415,7 +418,7 @@ private:
             return fail(QStringLiteral("no latency samples"));
         std::vector<qint64> fromRequest;
         std::vector<qint64> fromCommit;
-        const std::unordered_map<quint32, qint64> commits = m_bare ? std::unordered_map<quint32, qint64>() : commitTimes();
+        const std::unordered_map<quint32, qint64> commits = isReference() ? std::unordered_map<quint32, qint64>() : commitTimes();
         for (const LatencySample &sample : samples) {
             fromRequest.push_back(sample.micros);
             if (const qint64 micros = fromCommitMicros(sample, commits); micros >= 0)
@@ -423,7 +426,7 @@ private:
         }
         if (!m_options.samplesFile.isEmpty() && !writeSamples(samples, commits))
             return fail(QStringLiteral("cannot write %1").arg(m_options.samplesFile));
-        if (!m_bare && fromCommit.size() != samples.size())
+        if (!isReference() && fromCommit.size() != samples.size())
             return fail(QStringLiteral("no commit time for %1 of %2 samples").arg(samples.size() - fromCommit.size()).arg(samples.size()));
         result = Latency{Percentiles(std::move(fromRequest)), Percentiles(std::move(fromCommit))};
         for (const auto &[what, figures] : {std::pair{"request", &result.fromRequest}, std::pair{"commit", &result.fromCommit}}) {
@@ -538,7 +541,6 @@ private:
     }
 
     const Options &m_options;
-    const bool m_bare; // not Subscriptor: a server that sends what it is given, with nothing to commit
     const ServerKind m_kind;
     SendTimes &m_sendTimes;
     std::atomic<quint64> &m_nextChange;

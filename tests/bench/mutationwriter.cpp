@@ -142,8 +142,11 @@ bool MutationWriter::post(int fd, quint64 change, std::string &response)
         if (got <= 0) {
             if (got < 0 && errno == EINTR)
                 continue;
-            fail(got == 0 ? "the server closed the writer's connection"
-                          : "no answer within " + std::to_string(AnswerTimeoutSeconds) + " s");
+            // Appended, not added up: GCC 12 at -O3 warns falsely about `"…" + std::string + "…"` (its bug 105329).
+            std::string reason = got == 0 ? "the server closed the writer's connection" : "no answer within ";
+            if (got < 0)
+                reason.append(std::to_string(AnswerTimeoutSeconds)).append(" s");
+            fail(reason);
             return false;
         }
         response.append(buffer, size_t(got));
