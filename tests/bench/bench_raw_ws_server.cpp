@@ -52,27 +52,6 @@ constexpr std::string_view OkFrame =
 constexpr std::string_view TriggerAnswer =
     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"ok\":true}";
 
-/// An unmasked server frame (RFC 6455 §5.2) of a whole text or close message.
-std::string serverFrame(int opcode, std::string_view payload)
-{
-    std::string frame;
-    frame.reserve(payload.size() + 10);
-    frame.push_back(char(0x80 | opcode));
-    if (payload.size() < 126) {
-        frame.push_back(char(payload.size()));
-    } else if (payload.size() < 65536) {
-        frame.push_back(char(126));
-        frame.push_back(char(payload.size() >> 8));
-        frame.push_back(char(payload.size() & 0xff));
-    } else {
-        frame.push_back(char(127));
-        for (int shift = 56; shift >= 0; shift -= 8)
-            frame.push_back(char((quint64(payload.size()) >> shift) & 0xff));
-    }
-    frame.append(payload);
-    return frame;
-}
-
 /// The value of header `name` (lower case, with its colon) in an HTTP head, or empty.
 std::string_view headerValue(std::string_view head, std::string_view name)
 {
@@ -222,17 +201,17 @@ private:
             connection.in.erase(0, end + 4);
             connection.upgraded = true;
             send(connection, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                             "Sec-WebSocket-Accept: " + accept.toStdString() + "\r\n\r\n" + serverFrame(RawWebSocket::OpText, ChannelFrame));
+                             "Sec-WebSocket-Accept: " + accept.toStdString() + "\r\n\r\n" + RawWebSocket::serverFrame(RawWebSocket::OpText, ChannelFrame));
         }
         size_t used = 0;
         while (const auto frame = RawWebSocket::readFrame(connection.in.data() + used, connection.in.size() - used)) {
             used += frame->headerSize + frame->length;
             if (frame->opcode == RawWebSocket::OpClose) {
-                send(connection, serverFrame(RawWebSocket::OpClose, std::string_view("\x03\xe8", 2)));
+                send(connection, RawWebSocket::serverFrame(RawWebSocket::OpClose, std::string_view("\x03\xe8", 2)));
                 return false;
             }
             if (frame->opcode == RawWebSocket::OpText)
-                send(connection, serverFrame(RawWebSocket::OpText, OkFrame));
+                send(connection, RawWebSocket::serverFrame(RawWebSocket::OpText, OkFrame));
         }
         connection.in.erase(0, used);
         return connection.in.size() <= MaxRequestBytes;
@@ -250,7 +229,7 @@ private:
                 return false;
             if (connection.in.size() < end + 4 + length)
                 return true;
-            const std::string frame = serverFrame(RawWebSocket::OpText, std::string_view(connection.in).substr(end + 4, length));
+            const std::string frame = RawWebSocket::serverFrame(RawWebSocket::OpText, std::string_view(connection.in).substr(end + 4, length));
             connection.in.erase(0, end + 4 + length);
             send(connection, std::string(TriggerAnswer));
             fanOut(frame);

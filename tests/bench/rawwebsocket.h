@@ -71,23 +71,44 @@ inline bool writeAll(int fd, const char *data, size_t size)
     return true;
 }
 
-/// A whole client frame (FIN set) of `payload`, masked with `mask`; payloads under 64 KiB.
+/// Appends the header of a whole frame (FIN set, RFC 6455 §5.2) of `size` payload bytes.
+inline void appendFrameHeader(std::string &frame, int opcode, size_t size, bool masked)
+{
+    const char maskBit = masked ? char(0x80) : char(0);
+    frame.push_back(char(0x80 | opcode));
+    if (size < 126) {
+        frame.push_back(char(maskBit | char(size)));
+    } else if (size < 65536) {
+        frame.push_back(char(maskBit | 126));
+        frame.push_back(char(size >> 8));
+        frame.push_back(char(size & 0xff));
+    } else {
+        frame.push_back(char(maskBit | 127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            frame.push_back(char((quint64(size) >> shift) & 0xff));
+    }
+}
+
+/// A whole client frame of `payload`, masked with `mask`.
 inline std::string maskedFrame(int opcode, std::string_view payload, quint32 mask)
 {
     std::string frame;
-    frame.reserve(payload.size() + 8);
-    frame.push_back(char(0x80 | opcode));
-    if (payload.size() < 126) {
-        frame.push_back(char(0x80 | payload.size()));
-    } else {
-        frame.push_back(char(0x80 | 126));
-        frame.push_back(char(payload.size() >> 8));
-        frame.push_back(char(payload.size() & 0xff));
-    }
+    frame.reserve(payload.size() + 14);
+    appendFrameHeader(frame, opcode, payload.size(), true);
     const char bytes[4] = {char(mask >> 24), char(mask >> 16), char(mask >> 8), char(mask)};
     frame.append(bytes, 4);
     for (size_t i = 0; i < payload.size(); ++i)
         frame.push_back(char(payload[i] ^ bytes[i % 4]));
+    return frame;
+}
+
+/// A whole server frame of `payload`, unmasked.
+inline std::string serverFrame(int opcode, std::string_view payload)
+{
+    std::string frame;
+    frame.reserve(payload.size() + 10);
+    appendFrameHeader(frame, opcode, payload.size(), false);
+    frame.append(payload);
     return frame;
 }
 
