@@ -3,6 +3,8 @@
 
 #include "rawwebsocket.h"
 
+#include <algorithm>
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
@@ -82,6 +84,7 @@ bool FanoutClients::open(const std::string &host, quint16 port, const std::strin
             connection->fd = RawWebSocket::startConnect(address, m_epoll, connection.get(), error);
             if (connection->fd < 0)
                 return false;
+            RawWebSocket::stampArrivals(connection->fd);
             m_connections.push_back(std::move(connection));
             ++started;
             ++opening;
@@ -147,6 +150,7 @@ void FanoutClients::receive(const SendTimes &sendTimes, bool latencies)
     stopReceiving();
     m_sendTimes = &sendTimes;
     m_recordLatencies = latencies;
+    m_realtimeToMonotonic = realtimeNs() - monotonicNs();
     m_latencies.clear();
     startReceiver();
 }
@@ -199,6 +203,7 @@ void FanoutClients::receiveLoop()
 
 FanoutClients::Result FanoutClients::readFrom(Connection &connection, std::string &error)
 {
+    qint64 arrived = 0;
     const auto onHead = [&](std::string_view head) {
         if (!head.starts_with("HTTP/1.1 101")) {
             error = "the WebSocket handshake was refused: " + std::string(head);
@@ -208,14 +213,14 @@ FanoutClients::Result FanoutClients::readFrom(Connection &connection, std::strin
         return Result::Ok;
     };
     const auto onFrame = [&](const RawWebSocket::FrameHeader &frame, const char *payload) {
-        return handleFrame(connection, frame.opcode, payload, frame.length, error);
+        return handleFrame(connection, frame.opcode, payload, frame.length, arrived, error);
     };
     return RawWebSocket::readAvailable(connection.fd, m_scratch, connection.pending,
-                                       connection.state == Connection::State::Handshake, error, onHead, onFrame);
+                                       connection.state == Connection::State::Handshake, error, onHead, onFrame, &arrived);
 }
 
 FanoutClients::Result FanoutClients::handleFrame(Connection &connection, int opcode, const char *payload, size_t size,
-                                                 std::string &error)
+                                                 qint64 arrivedRealtimeNs, std::string &error)
 {
     if (opcode == OpClose) {
         if (connection.state != Connection::State::Ready && size >= 2)
@@ -262,14 +267,14 @@ FanoutClients::Result FanoutClients::handleFrame(Connection &connection, int opc
         connection.state = Connection::State::Ready;
         return Result::Ok;
     case Connection::State::Ready:
-        onNotification(payload, size);
+        onNotification(payload, size, arrivedRealtimeNs);
         return Result::Ok;
     default:
         return Result::Ok;
     }
 }
 
-void FanoutClients::onNotification(const char *payload, size_t size)
+void FanoutClients::onNotification(const char *payload, size_t size, qint64 arrivedRealtimeNs)
 {
     const char *marker = static_cast<const char *>(memmem(payload, size, Marker, sizeof Marker - 1));
     if (!marker || size_t(payload + size - marker) < sizeof Marker - 1 + MarkerDigits) {
@@ -287,8 +292,13 @@ void FanoutClients::onNotification(const char *payload, size_t size)
     if (!m_sendTimes || change >= m_sendTimes->capacity)
         return;
     const qint64 sent = m_sendTimes->times[change].load(std::memory_order_acquire);
-    if (sent > 0)
-        m_latencies.push_back(LatencySample{quint32(change), quint32((monotonicNs() - sent) / 1000)});
+    if (sent <= 0)
+        return;
+    const qint64 read = monotonicNs();
+    // Without a stamp, the read is the latest the frame can have arrived. The two clocks agree
+    // to within microseconds; a stamp a hair before the send counts as no time at all.
+    const qint64 arrived = arrivedRealtimeNs > 0 ? std::clamp(arrivedRealtimeNs - m_realtimeToMonotonic, sent, read) : read;
+    m_latencies.push_back(LatencySample{quint32(change), quint32((read - sent) / 1000), quint32((arrived - sent) / 1000)});
 }
 
 void FanoutClients::sendFrame(Connection &connection, int opcode, const std::string &payload)

@@ -18,6 +18,8 @@
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 namespace Subscriptor::Bench::RawWebSocket {
@@ -49,6 +51,38 @@ inline int startConnect(const sockaddr_in &address, int epoll, void *tag, std::s
     event.data.ptr = tag;
     epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &event);
     return fd;
+}
+
+/// Asks the kernel to stamp every segment that arrives on `fd` with its time of arrival
+/// (SO_TIMESTAMPNS, CLOCK_REALTIME), which readAvailable() then hands on.
+inline void stampArrivals(int fd)
+{
+    const int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one);
+}
+
+/// recv() that, with `arrivedNs` on a socket of stampArrivals(), also sets it to when the kernel
+/// received the last of the bytes read (TCP gives the newest segment's stamp), in CLOCK_REALTIME ns.
+inline ssize_t receive(int fd, char *data, size_t size, qint64 *arrivedNs)
+{
+    if (!arrivedNs)
+        return ::recv(fd, data, size, 0);
+    iovec vector{data, size};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(timespec))];
+    msghdr message{};
+    message.msg_iov = &vector;
+    message.msg_iovlen = 1;
+    message.msg_control = control;
+    message.msg_controllen = sizeof control;
+    const ssize_t got = ::recvmsg(fd, &message, 0);
+    for (cmsghdr *header = CMSG_FIRSTHDR(&message); got > 0 && header; header = CMSG_NXTHDR(&message, header)) {
+        if (header->cmsg_level == SOL_SOCKET && header->cmsg_type == SCM_TIMESTAMPNS) {
+            timespec stamp;
+            std::memcpy(&stamp, CMSG_DATA(header), sizeof stamp);
+            *arrivedNs = qint64(stamp.tv_sec) * 1'000'000'000 + stamp.tv_nsec;
+        }
+    }
+    return got;
 }
 
 /// Sends all of `data` on a non-blocking socket, waiting out a full kernel buffer. False on error.
@@ -165,13 +199,15 @@ enum class ReadResult { Ok, Closed, Failed };
 /// Reads what a non-blocking socket has and hands on what it carries: first, while `inHead`, the
 /// server's HTTP head (`onHead(std::string_view)`), then each whole frame (`onFrame(FrameHeader,
 /// const char *payload)`); each returns Ok to go on. A head or frame not whole yet waits in
-/// `pending` for the next call. Ok once the socket has nothing more to read.
+/// `pending` for the next call. Ok once the socket has nothing more to read. On a socket of
+/// stampArrivals(), `*arrivedNs` is the arrival of the bytes read last, a frame's last bytes
+/// among them, whenever `onFrame` is called.
 template<typename OnHead, typename OnFrame>
 ReadResult readAvailable(int fd, std::vector<char> &scratch, std::string &pending, bool inHead, std::string &error,
-                         OnHead &&onHead, OnFrame &&onFrame)
+                         OnHead &&onHead, OnFrame &&onFrame, qint64 *arrivedNs = nullptr)
 {
     for (;;) {
-        const ssize_t got = ::recv(fd, scratch.data(), scratch.size(), 0);
+        const ssize_t got = receive(fd, scratch.data(), scratch.size(), arrivedNs);
         if (got == 0)
             return ReadResult::Closed;
         if (got < 0) {
