@@ -27,7 +27,10 @@ Backend::~Backend()
 bool Backend::open(const BackendOptions &options, QString *error)
 {
     m_options = options;
-    m_checkpointer.reset(); // an open() after another: its thread uses the database replaced here
+    // An open() after another: the checkpointer's thread and the feed's statement use the database replaced here.
+    m_checkpointer.reset();
+    if (m_feed)
+        m_feed->stop();
     m_database = std::make_unique<Model::Database>(options.database);
     if (!m_database->open(error))
         return false;

@@ -8,6 +8,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 namespace Subscriptor::Model {
 
@@ -83,6 +84,7 @@ void ChangeFeed::stop()
 {
     m_pollTimer.stop();
     m_retentionTimer.stop();
+    m_pageQuery.reset(); // the database may close after a stop
 }
 
 void ChangeFeed::setPollInterval(int milliseconds)
@@ -145,12 +147,9 @@ ChangeFeed::Page ChangeFeed::read(qint64 afterSeq, int limit) const
     page.lastSeq = afterSeq;
     if (!m_catalog)
         return page;
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(QLatin1String("SELECT seq, table_name, action, row_id, new_row, old_row, changed_at FROM ")
-                  + Changelog::Table + QLatin1String(" WHERE seq > ? ORDER BY seq LIMIT ?"));
-    query.addBindValue(afterSeq);
-    query.addBindValue(limit);
+    QSqlQuery &query = pageQuery();
+    query.bindValue(0, afterSeq);
+    query.bindValue(1, limit);
     if (!query.exec()) {
         page.error = query.lastError().text();
         return page;
@@ -171,7 +170,20 @@ ChangeFeed::Page ChangeFeed::read(qint64 afterSeq, int limit) const
         event.changedAt = QDateTime::fromMSecsSinceEpoch(query.value(6).toLongLong(), Qt::UTC);
         page.events.append(std::move(event));
     }
+    query.finish(); // ends the statement's read of the database, or checkpoints would wait for it
     return page;
+}
+
+QSqlQuery &ChangeFeed::pageQuery() const
+{
+    if (m_pageQuery && m_pageQueryThread == QThread::currentThread())
+        return *m_pageQuery;
+    m_pageQuery.emplace(m_database.connection());
+    m_pageQueryThread = QThread::currentThread();
+    m_pageQuery->setForwardOnly(true);
+    m_pageQuery->prepare(QLatin1String("SELECT seq, table_name, action, row_id, new_row, old_row, changed_at FROM ")
+                         + Changelog::Table + QLatin1String(" WHERE seq > ? ORDER BY seq LIMIT ?"));
+    return *m_pageQuery;
 }
 
 void ChangeFeed::applyRetention()

@@ -5,7 +5,10 @@
 #include "changeevent.h"
 
 #include <QObject>
+#include <QSqlQuery>
 #include <QTimer>
+
+#include <optional>
 
 namespace Subscriptor::Model {
 
@@ -63,6 +66,7 @@ Q_SIGNALS:
 private:
     bool dataVersionChanged();
     void applyRetention();
+    QSqlQuery &pageQuery() const;
 
     const Database &m_database;
     CatalogPtr m_catalog;
@@ -73,6 +77,10 @@ private:
     qint64 m_maxRows;
     int m_maxAgeSeconds;
     bool m_wakePending = false;
+    // read()'s statement, prepared once per thread that reads: preparing it took longer than
+    // reading a page of one change.
+    mutable std::optional<QSqlQuery> m_pageQuery;
+    mutable const QThread *m_pageQueryThread = nullptr;
 };
 
 } // namespace Subscriptor::Model
