@@ -145,20 +145,21 @@ void FanoutClients::close(int count)
     startReceiver();
 }
 
-void FanoutClients::receive(const SendTimes &sendTimes, bool latencies)
+void FanoutClients::receive(const SendTimes &sendTimes, size_t latencySamples)
 {
     stopReceiving();
     m_sendTimes = &sendTimes;
-    m_recordLatencies = latencies;
+    m_maxLatencies = std::min(latencySamples, MaxLatencySamples);
     m_realtimeToMonotonic = realtimeNs() - monotonicNs();
     m_latencies.clear();
+    m_latencies.reserve(m_maxLatencies);
     startReceiver();
 }
 
 std::vector<LatencySample> FanoutClients::takeLatencies()
 {
     stopReceiving();
-    m_recordLatencies = false;
+    m_maxLatencies = 0;
     std::vector<LatencySample> latencies = std::move(m_latencies);
     m_latencies.clear();
     startReceiver();
@@ -284,7 +285,7 @@ void FanoutClients::onNotification(const char *payload, size_t size, qint64 arri
     m_deliveries.fetch_add(1, std::memory_order_relaxed);
     if (m_sample.empty())
         m_sample.assign(payload, size);
-    if (!m_recordLatencies || m_latencies.size() >= MaxLatencySamples)
+    if (m_latencies.size() >= m_maxLatencies)
         return;
     size_t change = 0;
     for (size_t i = 0; i < MarkerDigits; ++i)

@@ -60,8 +60,10 @@ public:
     void close(int count);
     int size() const { return int(m_connections.size()); }
 
-    /// (Re)starts the receiving thread; with `latencies`, it keeps one sample per notification.
-    void receive(const SendTimes &sendTimes, bool latencies);
+    /// (Re)starts the receiving thread. With `latencySamples`, it keeps one sample per notification,
+    /// up to that many, room for which is made now: growing the store as it fills would stop the
+    /// receiving thread for milliseconds at a time, and notifications would wait in the sockets.
+    void receive(const SendTimes &sendTimes, size_t latencySamples = 0);
     /// Stops the receiving thread (until the next open(), close() or receive()).
     void stopReceiving();
 
@@ -70,7 +72,7 @@ public:
     quint64 closedByServer() const { return m_closedByServer.load(std::memory_order_relaxed); }
     /// CPU time of the receiving thread so far, in seconds.
     double receiverCpuSeconds() const { return double(m_receiverCpuNs.load(std::memory_order_relaxed)) / 1e9; }
-    /// The latency samples kept since receive(…, true); receiving goes on without.
+    /// The latency samples kept since receive(…, n); receiving goes on without.
     std::vector<LatencySample> takeLatencies();
     /// The first notification received, byte for byte.
     const std::string &sampleNotification() const { return m_sample; }
@@ -93,7 +95,7 @@ private:
     std::thread m_receiver;
     std::atomic<bool> m_stop{false};
     const SendTimes *m_sendTimes = nullptr;
-    bool m_recordLatencies = false;
+    size_t m_maxLatencies = 0;
     qint64 m_realtimeToMonotonic = 0;
     std::vector<LatencySample> m_latencies;
     std::string m_sample;
