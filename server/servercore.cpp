@@ -24,7 +24,7 @@ ServerCore::ServerCore(QObject *parent)
     : QObject(parent), m_registry(std::make_unique<PubSub::SubscriptionRegistry>()),
       m_sender(std::make_unique<Transport::ParallelSender>(Transport::ParallelSender::helpersFor(QThread::idealThreadCount())))
 {
-    m_sweepTimer.setInterval(SweepIntervalMs);
+    m_sweepTimer.setInterval(SweepIntervalMs / SweepSlices);
     connect(&m_sweepTimer, &QTimer::timeout, this, &ServerCore::sweep);
 }
 
@@ -210,12 +210,15 @@ bool ServerCore::closeConnection(quint64 id, quint16 code, const QString &reason
 
 void ServerCore::sweep()
 {
+    const quint64 slice = m_sweepTick++ % SweepSlices;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_listener)
+    if (slice == 0 && m_listener)
         m_listener->sweep();
-    const auto sessions = m_sessions;
-    for (Transport::WebSocketSession *session : sessions)
-        session->sweep(now);
+    const auto sessions = m_sessions; // a sweep may end a session
+    for (Transport::WebSocketSession *session : sessions) {
+        if (session->id() % SweepSlices == slice)
+            session->sweep(now);
+    }
 }
 
 void ServerCore::stop()

@@ -42,7 +42,12 @@ class ServerCore final : public QObject
     Q_DISABLE_COPY_MOVE(ServerCore)
 
 public:
+    /// Each session is swept (timeouts, keep-alive pings) once per interval, in SweepSlices
+    /// groups by id, a tick apart: sessions opened together fall due for their pings together,
+    /// and a thousand pings written at once would hold up the next change's fan-out for
+    /// milliseconds.
     static constexpr int SweepIntervalMs = 1000;
+    static constexpr int SweepSlices = 20;
     static constexpr int ShutdownGraceMs = 2000;
 
     explicit ServerCore(QObject *parent = nullptr);
@@ -91,6 +96,7 @@ private:
     QHash<QString, Transport::SeedSession *> m_channels;
     quint64 m_nextSessionId = 1;
     QTimer m_sweepTimer;
+    quint64 m_sweepTick = 0;
     bool m_stopping = false;
     bool m_stopped = false;
     // For status(): commit-to-dispatch latencies of recent changes, and the last counts taken.
