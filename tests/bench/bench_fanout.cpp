@@ -157,7 +157,7 @@ int main(int argc, char *argv[])
                                   QStringLiteral("n"));
     const QCommandLineOption samples(QStringLiteral("samples"),
                                      QStringLiteral("Append the latency runs' samples to this file, one line each: server, change, "
-                                                    "µs from the request, µs from the commit."),
+                                                    "µs from the request and from the commit to the read, the same two to the arrival."),
                                      QStringLiteral("file"));
     parser.addOptions({quick, server, bare, raw, only, samples, seconds, latencySeconds, large, small, wrapper, callgrind, rate});
     parser.process(app);

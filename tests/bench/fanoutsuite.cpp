@@ -10,7 +10,6 @@
 
 #include <cstdio>
 #include <optional>
-#include <tuple>
 
 namespace Subscriptor::Bench {
 
@@ -287,26 +286,21 @@ bool Suite::latency(Figures &figures)
     const std::vector<LatencySample> samples = m_clients.takeLatencies();
     if (samples.empty())
         return fail(QStringLiteral("no latency samples"));
-    const std::unordered_map<quint32, qint64> commits = isReference() ? std::unordered_map<quint32, qint64>() : commitTimes();
+    const CommitTimes commits = isReference() ? CommitTimes() : commitTimes();
     if (!m_options.samplesFile.isEmpty() && !writeSamples(samples, commits))
         return fail(QStringLiteral("cannot write %1").arg(m_options.samplesFile));
-    for (const auto &[what, latency, micros] :
-         {std::tuple{"arrival", &figures.arrival, &LatencySample::arrivalMicros}, std::tuple{"read", &figures.read, &LatencySample::micros}}) {
-        std::vector<qint64> fromRequest;
-        std::vector<qint64> fromCommit;
-        for (const LatencySample &sample : samples) {
-            fromRequest.push_back(sample.*micros);
-            if (const qint64 fromCommitUs = fromCommitMicros(sample.change, sample.*micros, commits); fromCommitUs >= 0)
-                fromCommit.push_back(fromCommitUs);
-        }
-        if (!isReference() && fromCommit.size() != samples.size())
-            return fail(QStringLiteral("no commit time for %1 of %2 samples").arg(samples.size() - fromCommit.size()).arg(samples.size()));
-        *latency = Latency{Percentiles(std::move(fromRequest)), Percentiles(std::move(fromCommit))};
+    const auto uncommitted = std::count_if(samples.begin(), samples.end(),
+                                           [&commits](const LatencySample &sample) { return !commits.contains(sample.change); });
+    if (!isReference() && uncommitted > 0)
+        return fail(QStringLiteral("no commit time for %1 of %2 samples").arg(uncommitted).arg(samples.size()));
+    figures.arrival = latencyOf(samples, commits, &LatencySample::arrivalMicros);
+    figures.read = latencyOf(samples, commits, &LatencySample::micros);
+    for (const auto &[to, latency] : {std::pair{"arrival", &figures.arrival}, std::pair{"read", &figures.read}}) {
         for (const auto &[from, percentiles] : {std::pair{"request", &latency->fromRequest}, std::pair{"commit", &latency->fromCommit}}) {
             if (percentiles->samples == 0)
                 continue;
             progress(QStringLiteral("latency from %1 to %2 at %3 subscribers, %4 changes/s: p50 %5 ms, p99 %6 ms, max %7 ms (%8 samples)")
-                         .arg(QLatin1String(from), QLatin1String(what))
+                         .arg(QLatin1String(from), QLatin1String(to))
                          .arg(m_clients.size())
                          .arg(m_options.rate)
                          .arg(percentiles->p50Ms, 0, 'f', 2)
@@ -318,11 +312,26 @@ bool Suite::latency(Figures &figures)
     return true;
 }
 
+// The percentiles of one of the samples' latencies (`micros`: to the arrival or to the read),
+// from the request and, where known, from the commit.
+Latency Suite::latencyOf(const std::vector<LatencySample> &samples, const CommitTimes &commits,
+                         quint32 LatencySample::*micros) const
+{
+    std::vector<qint64> fromRequest;
+    std::vector<qint64> fromCommit;
+    for (const LatencySample &sample : samples) {
+        fromRequest.push_back(sample.*micros);
+        if (const qint64 fromCommitUs = fromCommitMicros(sample.change, sample.*micros, commits); fromCommitUs >= 0)
+            fromCommit.push_back(fromCommitUs);
+    }
+    return Latency{Percentiles(std::move(fromRequest)), Percentiles(std::move(fromCommit))};
+}
+
 // µs from a change's commit to a notification `micros` after its request; -1 when the commit
 // is unknown. The changelog's whole milliseconds put the commit up to 1 ms early; it cannot be
 // earlier than its request, so the later of the two is still the earliest instant it can have
 // happened.
-qint64 Suite::fromCommitMicros(quint32 change, quint32 micros, const std::unordered_map<quint32, qint64> &commits) const
+qint64 Suite::fromCommitMicros(quint32 change, quint32 micros, const CommitTimes &commits) const
 {
     const auto commit = commits.find(change);
     if (commit == commits.end())
@@ -334,7 +343,7 @@ qint64 Suite::fromCommitMicros(quint32 change, quint32 micros, const std::unorde
 // One line per notification read in the latency run, in the order read, for a closer look at
 // the tail: server, change number, µs from the request and from the commit (-1: unknown) to
 // its read, then the same two to its arrival.
-bool Suite::writeSamples(const std::vector<LatencySample> &samples, const std::unordered_map<quint32, qint64> &commits)
+bool Suite::writeSamples(const std::vector<LatencySample> &samples, const CommitTimes &commits)
 {
     QFile file(m_options.samplesFile);
     if (!file.open(QIODevice::Append | QIODevice::Text))
@@ -352,9 +361,9 @@ bool Suite::writeSamples(const std::vector<LatencySample> &samples, const std::u
 // When each change was committed, by its number (the marker in first_name), as a monotonic
 // instant: the changelog's changed_at, read from the server's database file. changed_at is
 // in whole milliseconds, cut short, so a latency from it is high by up to 1 ms, never low.
-std::unordered_map<quint32, qint64> Suite::commitTimes()
+Suite::CommitTimes Suite::commitTimes()
 {
-    std::unordered_map<quint32, qint64> commits;
+    CommitTimes commits;
     const QString connection = QStringLiteral("bench_fanout_changelog");
     {
         QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);

@@ -133,9 +133,13 @@ private:
     MutationWriter::Body body() const;
     bool throughput(Throughput &result);
     bool latency(Figures &figures);
-    qint64 fromCommitMicros(quint32 change, quint32 micros, const std::unordered_map<quint32, qint64> &commits) const;
-    bool writeSamples(const std::vector<LatencySample> &samples, const std::unordered_map<quint32, qint64> &commits);
-    std::unordered_map<quint32, qint64> commitTimes();
+    /// When each change was committed, by its number, as a CLOCK_MONOTONIC instant in ns.
+    using CommitTimes = std::unordered_map<quint32, qint64>;
+    Latency latencyOf(const std::vector<LatencySample> &samples, const CommitTimes &commits,
+                      quint32 LatencySample::*micros) const;
+    qint64 fromCommitMicros(quint32 change, quint32 micros, const CommitTimes &commits) const;
+    bool writeSamples(const std::vector<LatencySample> &samples, const CommitTimes &commits);
+    CommitTimes commitTimes();
     bool drain(const MutationWriter &writer, quint64 receivedBefore);
     void progress(const QString &line);
     bool fail(const QString &message);
