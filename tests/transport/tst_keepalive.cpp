@@ -158,8 +158,10 @@ void TestKeepAlive::unansweredPingsDropThePeer()
 }
 
 // 40 peers opened together fall due for a ping together. The sweep takes a slice of the sessions
-// per tick, so the pings leave in many small groups: without slices, one sweep (or two, at its
-// edge) would write them all.
+// per tick, so the pings leave in many small groups, about 20 over a second: without slices, one
+// sweep (or two, at its edge) would write them all. Pings that arrive within a few milliseconds of
+// each other count as one group; a test thread held up for a while merges a few groups, so the
+// bound asks for far fewer than 20.
 void TestKeepAlive::pingsOfPeersOpenedTogetherAreSpread()
 {
     constexpr int Peers = 40;
@@ -171,15 +173,13 @@ void TestKeepAlive::pingsOfPeersOpenedTogetherAreSpread()
     for (const auto &peer : m_peers)
         firstPings.append(peer->pings().first());
     std::sort(firstPings.begin(), firstPings.end());
-    // Pings that arrive within a few milliseconds of each other left in the same sweep.
-    constexpr qint64 SameSweepMs = 10;
-    int largestGroup = 0;
-    for (qsizetype first = 0, i = 0; i < firstPings.size(); ++i) {
-        while (firstPings[i] - firstPings[first] > SameSweepMs)
-            ++first;
-        largestGroup = std::max(largestGroup, int(i - first + 1));
+    constexpr qint64 SameGroupMs = 10;
+    int groups = 1;
+    for (qsizetype i = 1; i < firstPings.size(); ++i) {
+        if (firstPings[i] - firstPings[i - 1] > SameGroupMs)
+            ++groups;
     }
-    QVERIFY2(largestGroup <= Peers / 4, qPrintable(QStringLiteral("%1 of %2 pings in one group").arg(largestGroup).arg(Peers)));
+    QVERIFY2(groups >= 5, qPrintable(QStringLiteral("the %1 pings came in %2 groups").arg(Peers).arg(groups)));
     QCOMPARE(m_server->sessionCount(), Peers);
 }
 
