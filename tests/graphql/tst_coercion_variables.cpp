@@ -8,24 +8,15 @@
 #include "json.h"
 #include "parser.h"
 #include "schema.h"
+#include "textlines.h"
 #include "values.h"
 
 #include <QTest>
-
-#include <initializer_list>
 
 using namespace Subscriptor::GraphQL;
 using namespace Subscriptor::Tests;
 
 namespace {
-
-QStringList lines(std::initializer_list<const char *> items)
-{
-    QStringList list;
-    for (const char *item : items)
-        list.append(QString::fromUtf8(item));
-    return list;
-}
 
 QString at(const QList<Ast::Location> &locations)
 {

@@ -5,23 +5,14 @@
 #include "json.h"
 #include "parser.h"
 #include "parsertestsupport.h"
+#include "textlines.h"
 
 #include <QTest>
-
-#include <initializer_list>
 
 using namespace Subscriptor::GraphQL;
 using namespace Subscriptor::Tests;
 
 namespace {
-
-QStringList lines(std::initializer_list<const char *> items)
-{
-    QStringList list;
-    for (const char *item : items)
-        list.append(QString::fromUtf8(item));
-    return list;
-}
 
 /// A literal as the dump prints it: block strings get a `B` before their JSON-quoted value.
 QString printValue(const Ast::ValueNode &value)
