@@ -210,7 +210,11 @@ bool ServerCore::closeConnection(quint64 id, quint16 code, const QString &reason
 
 void ServerCore::sweep()
 {
-    const quint64 slice = m_sweepTick++ % SweepSlices;
+    // With no WebSocket, only the listener has timeouts: the timer ticks once a second, not 20
+    // times, and a workbench left open wakes the machine no more than it must.
+    const bool idle = m_sessions.isEmpty();
+    m_sweepTimer.setInterval(idle ? SweepIntervalMs : SweepIntervalMs / SweepSlices);
+    const quint64 slice = idle ? 0 : m_sweepTick++ % SweepSlices;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (slice == 0 && m_listener)
         m_listener->sweep();

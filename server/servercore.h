@@ -45,7 +45,7 @@ public:
     /// Each session is swept (timeouts, keep-alive pings) once per interval, in SweepSlices
     /// groups by id, a tick apart: sessions opened together fall due for their pings together,
     /// and a thousand pings written at once would hold up the next change's fan-out for
-    /// milliseconds.
+    /// milliseconds. With no session, one tick a second sweeps the listener alone.
     static constexpr int SweepIntervalMs = 1000;
     static constexpr int SweepSlices = 20;
     static constexpr int ShutdownGraceMs = 2000;
