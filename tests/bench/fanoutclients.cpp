@@ -4,6 +4,7 @@
 #include "rawwebsocket.h"
 
 #include <algorithm>
+#include <span>
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -22,7 +23,7 @@ namespace {
 
 constexpr int MaxOpening = 128;       // handshakes in flight at once (the listen backlog is small)
 constexpr size_t ScratchBytes = 256 * 1024;
-constexpr int EpollBatch = 512;
+constexpr int EpollBatch = int(BatchReceiver::MaxSockets);
 constexpr int ReceiveWaitMs = 20;     // how often the receiver looks at its stop flag
 constexpr size_t MaxLatencySamples = 50'000'000;
 using RawWebSocket::OpClose;
@@ -187,12 +188,17 @@ void FanoutClients::receiveLoop()
     const qint64 cpuStart = threadCpuNs();
     const qint64 cpuBefore = m_receiverCpuNs.load(std::memory_order_relaxed);
     epoll_event events[EpollBatch];
+    int descriptors[EpollBatch];
     std::string error;
     while (!m_stop.load(std::memory_order_relaxed)) {
-        const int n = epoll_wait(m_epoll, events, EpollBatch, ReceiveWaitMs);
+        const int n = std::max(epoll_wait(m_epoll, events, EpollBatch, ReceiveWaitMs), 0);
+        for (int i = 0; i < n; ++i)
+            descriptors[i] = static_cast<Connection *>(events[i].data.ptr)->fd;
+        const std::span reads = m_reader.readEach(std::span<const int>(descriptors, size_t(n)));
         for (int i = 0; i < n; ++i) {
             auto &connection = *static_cast<Connection *>(events[i].data.ptr);
-            if (readFrom(connection, error) != Result::Ok && connection.state != Connection::State::Closed) {
+            if (consumeRead(connection, reads[size_t(i)], error) != Result::Ok
+                && connection.state != Connection::State::Closed) {
                 connection.state = Connection::State::Closed;
                 epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
                 m_closedByServer.fetch_add(1, std::memory_order_relaxed);
@@ -202,22 +208,42 @@ void FanoutClients::receiveLoop()
     }
 }
 
+FanoutClients::Result FanoutClients::onHead(Connection &connection, std::string_view head, std::string &error)
+{
+    if (!head.starts_with("HTTP/1.1 101")) {
+        error = "the WebSocket handshake was refused: " + std::string(head);
+        return Result::Failed;
+    }
+    connection.state = Connection::State::WaitChannel;
+    return Result::Ok;
+}
+
 FanoutClients::Result FanoutClients::readFrom(Connection &connection, std::string &error)
 {
     qint64 arrived = 0;
-    const auto onHead = [&](std::string_view head) {
-        if (!head.starts_with("HTTP/1.1 101")) {
-            error = "the WebSocket handshake was refused: " + std::string(head);
-            return Result::Failed;
-        }
-        connection.state = Connection::State::WaitChannel;
-        return Result::Ok;
-    };
-    const auto onFrame = [&](const RawWebSocket::FrameHeader &frame, const char *payload) {
-        return handleFrame(connection, frame.opcode, payload, frame.length, arrived, error);
-    };
-    return RawWebSocket::readAvailable(connection.fd, m_scratch, connection.pending,
-                                       connection.state == Connection::State::Handshake, error, onHead, onFrame, &arrived);
+    return RawWebSocket::readAvailable(
+        connection.fd, m_scratch, connection.pending, connection.state == Connection::State::Handshake, error,
+        [&](std::string_view head) { return onHead(connection, head, error); },
+        [&](const RawWebSocket::FrameHeader &frame, const char *payload) {
+            return handleFrame(connection, frame.opcode, payload, frame.length, arrived, error);
+        },
+        &arrived);
+}
+
+FanoutClients::Result FanoutClients::consumeRead(Connection &connection, const BatchReceiver::Read &read,
+                                                 std::string &error)
+{
+    if (read.result == 0)
+        return Result::Closed;
+    if (read.result < 0)
+        return read.result == -EAGAIN || read.result == -EINTR ? Result::Ok : Result::Failed;
+    bool inHead = connection.state == Connection::State::Handshake;
+    return RawWebSocket::consume(
+        read.data, size_t(read.result), connection.pending, inHead,
+        [&](std::string_view head) { return onHead(connection, head, error); },
+        [&](const RawWebSocket::FrameHeader &frame, const char *payload) {
+            return handleFrame(connection, frame.opcode, payload, frame.length, read.arrivedRealtimeNs, error);
+        });
 }
 
 FanoutClients::Result FanoutClients::handleFrame(Connection &connection, int opcode, const char *payload, size_t size,

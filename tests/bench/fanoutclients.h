@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "batchreceiver.h"
 #include "procstats.h"
 #include "rawwebsocket.h"
 
@@ -39,7 +40,7 @@ struct LatencySample
  * Many WebSocket clients of the seed protocol, kept lean so that on a 2-core machine the clients
  * cost far less than the server they measure: raw non-blocking sockets, one epoll set, a minimal
  * RFC 6455 handshake and frame parser (server frames are never masked, §5.1), and one thread
- * that receives. Each client reads its channel id, subscribes on the socket's `graphql` stream to
+ * that receives, reading every ready socket in one system call (BatchReceiver). Each client reads its channel id, subscribes on the socket's `graphql` stream to
  * UPDATE of any `users` row, and then counts notifications; a notification's `first_name` carries
  * the number of the change (`m` and 8 digits), which gives the latency from its send time: until
  * the frame arrived in the client's socket (the kernel's receive time stamp) and until the one
@@ -81,7 +82,11 @@ private:
     struct Connection;
     using Result = RawWebSocket::ReadResult;
 
+    /// While opening: reads what the socket has, one recv at a time.
     Result readFrom(Connection &connection, std::string &error);
+    /// While receiving: what one of m_reader's reads brought.
+    Result consumeRead(Connection &connection, const BatchReceiver::Read &read, std::string &error);
+    Result onHead(Connection &connection, std::string_view head, std::string &error);
     Result handleFrame(Connection &connection, int opcode, const char *payload, size_t size, qint64 arrivedRealtimeNs,
                        std::string &error);
     void onNotification(const char *payload, size_t size, qint64 arrivedRealtimeNs);
@@ -92,6 +97,7 @@ private:
     int m_epoll = -1;
     std::vector<std::unique_ptr<Connection>> m_connections;
     std::vector<char> m_scratch;
+    BatchReceiver m_reader; // used by the receiving thread only
     std::thread m_receiver;
     std::atomic<bool> m_stop{false};
     const SendTimes *m_sendTimes = nullptr;

@@ -61,6 +61,23 @@ inline void stampArrivals(int fd)
     setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one);
 }
 
+/// Room for the control message that carries an arrival stamp (see stampArrivals()).
+constexpr size_t StampControlBytes = CMSG_SPACE(sizeof(timespec));
+
+/// The arrival stamp in a recvmsg()'s control messages, in CLOCK_REALTIME ns; 0 when none.
+inline qint64 arrivalStamp(msghdr &message)
+{
+    qint64 arrived = 0;
+    for (cmsghdr *header = CMSG_FIRSTHDR(&message); header; header = CMSG_NXTHDR(&message, header)) {
+        if (header->cmsg_level == SOL_SOCKET && header->cmsg_type == SCM_TIMESTAMPNS) {
+            timespec stamp;
+            std::memcpy(&stamp, CMSG_DATA(header), sizeof stamp);
+            arrived = qint64(stamp.tv_sec) * 1'000'000'000 + stamp.tv_nsec;
+        }
+    }
+    return arrived;
+}
+
 /// recv() that, with `arrivedNs` on a socket of stampArrivals(), also sets it to when the kernel
 /// received the last of the bytes read (TCP gives the newest segment's stamp), in CLOCK_REALTIME ns.
 inline ssize_t receive(int fd, char *data, size_t size, qint64 *arrivedNs)
@@ -68,19 +85,16 @@ inline ssize_t receive(int fd, char *data, size_t size, qint64 *arrivedNs)
     if (!arrivedNs)
         return ::recv(fd, data, size, 0);
     iovec vector{data, size};
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(timespec))];
+    alignas(cmsghdr) char control[StampControlBytes];
     msghdr message{};
     message.msg_iov = &vector;
     message.msg_iovlen = 1;
     message.msg_control = control;
     message.msg_controllen = sizeof control;
     const ssize_t got = ::recvmsg(fd, &message, 0);
-    for (cmsghdr *header = CMSG_FIRSTHDR(&message); got > 0 && header; header = CMSG_NXTHDR(&message, header)) {
-        if (header->cmsg_level == SOL_SOCKET && header->cmsg_type == SCM_TIMESTAMPNS) {
-            timespec stamp;
-            std::memcpy(&stamp, CMSG_DATA(header), sizeof stamp);
-            *arrivedNs = qint64(stamp.tv_sec) * 1'000'000'000 + stamp.tv_nsec;
-        }
+    if (got > 0) {
+        if (const qint64 arrived = arrivalStamp(message))
+            *arrivedNs = arrived;
     }
     return got;
 }
@@ -196,12 +210,48 @@ inline std::optional<FrameHeader> readFrame(const char *data, size_t available)
 
 enum class ReadResult { Ok, Closed, Failed };
 
-/// Reads what a non-blocking socket has and hands on what it carries: first, while `inHead`, the
-/// server's HTTP head (`onHead(std::string_view)`), then each whole frame (`onFrame(FrameHeader,
-/// const char *payload)`); each returns Ok to go on. A head or frame not whole yet waits in
-/// `pending` for the next call. Ok once the socket has nothing more to read. On a socket of
-/// stampArrivals(), `*arrivedNs` is the arrival of the bytes read last, a frame's last bytes
-/// among them, whenever `onFrame` is called.
+/// Hands on what `size` bytes just read from a socket carry: first, while `inHead`, the server's
+/// HTTP head (`onHead(std::string_view)`, which clears `inHead`), then each whole frame
+/// (`onFrame(FrameHeader, const char *payload)`); each returns Ok to go on. A head or frame not
+/// whole yet waits in `pending` for the next bytes. Ok when all of them are used or waiting.
+template<typename OnHead, typename OnFrame>
+ReadResult consume(const char *data, size_t size, std::string &pending, bool &inHead, OnHead &&onHead,
+                   OnFrame &&onFrame)
+{
+    // Parse straight from the bytes read unless a partial head or frame is waiting.
+    if (!pending.empty()) {
+        pending.append(data, size);
+        data = pending.data();
+        size = pending.size();
+    }
+    size_t used = 0;
+    if (inHead) {
+        const char *end = static_cast<const char *>(memmem(data, size, "\r\n\r\n", 4));
+        if (!end) {
+            if (pending.empty())
+                pending.assign(data, size);
+            return ReadResult::Ok;
+        }
+        inHead = false;
+        if (const ReadResult result = onHead(std::string_view(data, size_t(end - data))); result != ReadResult::Ok)
+            return result;
+        used = size_t(end - data) + 4;
+    }
+    while (const auto frame = readFrame(data + used, size - used)) {
+        if (const ReadResult result = onFrame(*frame, data + used + frame->headerSize); result != ReadResult::Ok)
+            return result;
+        used += frame->headerSize + frame->length;
+    }
+    if (pending.empty())
+        pending.assign(data + used, size - used);
+    else
+        pending.erase(0, used);
+    return ReadResult::Ok;
+}
+
+/// Reads what a non-blocking socket has and hands it to consume(). Ok once the socket has nothing
+/// more to read. On a socket of stampArrivals(), `*arrivedNs` is the arrival of the bytes read
+/// last, a frame's last bytes among them, whenever `onFrame` is called.
 template<typename OnHead, typename OnFrame>
 ReadResult readAvailable(int fd, std::vector<char> &scratch, std::string &pending, bool inHead, std::string &error,
                          OnHead &&onHead, OnFrame &&onFrame, qint64 *arrivedNs = nullptr)
@@ -218,36 +268,9 @@ ReadResult readAvailable(int fd, std::vector<char> &scratch, std::string &pendin
             error = std::string("recv(): ") + std::strerror(errno);
             return ReadResult::Failed;
         }
-        // Parse straight from the scratch buffer unless a partial head or frame is waiting.
-        const char *data = scratch.data();
-        size_t size = size_t(got);
-        if (!pending.empty()) {
-            pending.append(data, size);
-            data = pending.data();
-            size = pending.size();
-        }
-        size_t used = 0;
-        if (inHead) {
-            const char *end = static_cast<const char *>(memmem(data, size, "\r\n\r\n", 4));
-            if (!end) {
-                if (pending.empty())
-                    pending.assign(data, size);
-                continue;
-            }
-            inHead = false;
-            if (const ReadResult result = onHead(std::string_view(data, size_t(end - data))); result != ReadResult::Ok)
-                return result;
-            used = size_t(end - data) + 4;
-        }
-        while (const auto frame = readFrame(data + used, size - used)) {
-            if (const ReadResult result = onFrame(*frame, data + used + frame->headerSize); result != ReadResult::Ok)
-                return result;
-            used += frame->headerSize + frame->length;
-        }
-        if (pending.empty())
-            pending.assign(data + used, size - used);
-        else
-            pending.erase(0, used);
+        if (const ReadResult result = consume(scratch.data(), size_t(got), pending, inHead, onHead, onFrame);
+            result != ReadResult::Ok)
+            return result;
         if (size_t(got) < scratch.size())
             return ReadResult::Ok;
     }
