@@ -55,7 +55,10 @@ tools/setup-debian.sh test
 (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 
 section "build and test (RelWithDebInfo)"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# Its debug information is line tables only (-g1, not -g): a backtrace still has every file and line,
+# and GCC compiles the heavier sources a third faster. CMake's default for the build type is -g.
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
+      >/dev/null
 cmake --build build -j "$jobs"
 if [ "$quick" -eq 0 ]; then
     cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSUBSCRIPTOR_SANITIZE=address,undefined \
