@@ -41,8 +41,6 @@ public:
     /// Reads each of `descriptors` (at most MaxSockets) once, without waiting: the result's i-th
     /// read is the i-th descriptor's.
     std::span<const Read> readEach(std::span<const int> descriptors);
-    /// Whether readEach() uses io_uring.
-    bool usesRing() const { return m_ring != nullptr; }
 
 private:
     struct Ring;
