@@ -213,7 +213,9 @@ void ServerCore::sweep()
     // With no WebSocket, only the listener has timeouts: the timer ticks once a second, not 20
     // times, and a workbench left open wakes the machine no more than it must.
     const bool idle = m_sessions.isEmpty();
-    m_sweepTimer.setInterval(idle ? SweepIntervalMs : SweepIntervalMs / SweepSlices);
+    // setInterval() restarts a running timer: only when the pace changes.
+    if (const int interval = idle ? SweepIntervalMs : SweepIntervalMs / SweepSlices; m_sweepTimer.interval() != interval)
+        m_sweepTimer.setInterval(interval);
     const quint64 slice = idle ? 0 : m_sweepTick++ % SweepSlices;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (slice == 0 && m_listener)

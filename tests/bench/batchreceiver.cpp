@@ -65,14 +65,12 @@ void BatchReceiver::finish(size_t index, ssize_t result)
     read.result = result;
     read.data = m_buffers.data() + index * SlotBytes;
     read.arrivedRealtimeNs = result > 0 ? RawWebSocket::arrivalStamp(m_slots[index].message) : 0;
-    m_done[index] = true;
 }
 
 std::span<const BatchReceiver::Read> BatchReceiver::readEach(std::span<const int> descriptors)
 {
     Q_ASSERT(descriptors.size() <= MaxSockets);
     m_reads.assign(descriptors.size(), Read{});
-    m_done.assign(descriptors.size(), false);
     for (size_t i = 0; i < descriptors.size(); ++i)
         prepare(i);
     if (m_ring && !readOnRing(descriptors)) {
@@ -82,7 +80,7 @@ std::span<const BatchReceiver::Read> BatchReceiver::readEach(std::span<const int
         m_ring.reset();
     }
     for (size_t i = 0; i < descriptors.size(); ++i) {
-        if (m_done[i])
+        if (m_reads[i].data)
             continue;
         const ssize_t got = ::recvmsg(descriptors[i], &m_slots[i].message, MSG_DONTWAIT);
         finish(i, got < 0 ? -errno : got);

@@ -47,14 +47,13 @@ private:
     struct Slot;
     void prepare(size_t index);
     void finish(size_t index, ssize_t result);
-    /// False when the ring failed: then the reads not done are left unfinished, and the ring is gone.
+    /// False when the ring failed: the reads it did not finish are left with no data.
     bool readOnRing(std::span<const int> descriptors);
 
     std::unique_ptr<Ring> m_ring;
     std::vector<Slot> m_slots;
     std::vector<char> m_buffers;
-    std::vector<Read> m_reads;
-    std::vector<bool> m_done;
+    std::vector<Read> m_reads; // a read not done yet has no data
 };
 
 } // namespace Subscriptor::Bench
